@@ -1,0 +1,182 @@
+"""One page of one reactive view: run it against the Django session, render, diff.
+
+Both transports (WebSocket consumer, HTTP page) and ``AppTest`` go through an
+:class:`AppSession`, so an event takes the same path everywhere:
+
+lock (session, view) -> load the session afresh -> run -> render -> diff ->
+save only when the state changed -> unlock.
+
+The event path is split in :meth:`AppSession.apply_event` and
+:meth:`AppSession.commit` so the WebSocket can send the patch before the
+session write, while the lock still covers both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase, UpdateError
+
+from . import conf
+from .elements import ExceptionElement
+from .errors import ReactiveAPIError
+from .locks import LockTimeout, view_lock
+from .registry import ReactiveView
+from .render import Rendered, Renderer, diff
+from .runtime import Event, RunResult, ScriptRunner
+
+__all__ = ["AppSession", "EventOutcome", "LockTimeout", "SessionGone", "group_name"]
+
+
+class SessionGone(Exception):
+    """The Django session ended (logout, login elsewhere, expiry): the page must reload."""
+
+
+def session_store(session_key: str | None) -> SessionBase:
+    engine = import_module(settings.SESSION_ENGINE)
+    return engine.SessionStore(session_key)
+
+
+@dataclass
+class EventOutcome:
+    """What an event produced: the patch, and what :meth:`AppSession.commit` must save."""
+
+    ops: dict[str, str]
+    changed: bool
+    _session: SessionBase | None = field(default=None, repr=False)
+    _namespaces: dict[str, Any] | None = field(default=None, repr=False)
+    _unlock: Any = field(default=None, repr=False)
+
+
+class AppSession:
+    """A reactive view as shown on one page (one browser tab)."""
+
+    def __init__(self, view: ReactiveView, session_key: str, tab: str = "", *,
+                 user: Any = None, request: Any = None) -> None:
+        self.view = view
+        self.session_key = session_key
+        self.tab = tab
+        self.namespace = view.namespace(tab)
+        self.runner = ScriptRunner(view.fn, user=user, request=request)
+        self.renderer = Renderer("rx-" + view.name.replace(".", "-") + "-")
+        #: What the browser shows now, as far as this page knows.
+        self.rendered: Rendered | None = None
+        self.last_result: RunResult | None = None
+
+    # -- session I/O -------------------------------------------------------------
+
+    def _load(self) -> tuple[SessionBase, dict[str, Any], dict[str, Any] | None]:
+        session = session_store(self.session_key)
+        namespaces = dict(session.get(conf.get("SESSION_KEY")) or {})
+        if session.session_key is None:
+            raise SessionGone("The session has ended.")
+        state = namespaces.get(self.namespace)
+        self.runner.store.load(state)
+        return session, namespaces, state
+
+    def _dump(self, result: RunResult) -> dict[str, Any] | None:
+        """The state to save; None (and an error shown) when it cannot be stored."""
+        try:
+            return self.runner.store.dump()
+        except ReactiveAPIError as exc:
+            result.root.children[1].children.append(ExceptionElement(exc))
+            return None
+
+    def _store_namespace(self, namespaces: dict[str, Any], data: dict[str, Any]) -> None:
+        if self.view.scope == "tab":
+            data = {**data, "@": int(time.time())}
+            namespaces[self.namespace] = data
+            prefix = self.view.name + "#"
+            tabs = sorted((k for k in namespaces if k.startswith(prefix)),
+                          key=lambda k: namespaces[k].get("@", 0), reverse=True)
+            for old in tabs[conf.get("MAX_TABS"):]:
+                del namespaces[old]
+        else:
+            namespaces[self.namespace] = data
+
+    @staticmethod
+    def _save(session: SessionBase, namespaces: dict[str, Any]) -> None:
+        session[conf.get("SESSION_KEY")] = namespaces
+        try:
+            session.save()
+        except UpdateError:
+            raise SessionGone("The session has ended.") from None
+
+    @staticmethod
+    def _same(before: dict[str, Any] | None, after: dict[str, Any]) -> bool:
+        return {k: v for k, v in (before or {}).items() if k != "@"} == after
+
+    # -- runs --------------------------------------------------------------------
+
+    def _render(self, result: RunResult) -> dict[str, str]:
+        rendered = self.renderer.render(result.root)
+        ops = diff(self.rendered, rendered)
+        self.rendered = rendered
+        self.last_result = result
+        return ops
+
+    def run_page(self) -> tuple[Rendered, bool]:
+        """A plain run that is saved (the page's first render). Returns (render, changed)."""
+        with view_lock(self.session_key, self.view.name):
+            session, namespaces, before = self._load()
+            result = self.runner.run()
+            data = self._dump(result)
+            self._render(result)
+            changed = data is not None and not self._same(before, data)
+            if changed:
+                self._store_namespace(namespaces, data)
+                self._save(session, namespaces)
+        return self.rendered, changed
+
+    def refresh(self) -> dict[str, str]:
+        """Re-run without saving (to rebuild callbacks, or after another tab's change).
+
+        Returns the patch from what this page showed to the new render.
+        """
+        self._load()
+        return self._render(self.runner.run())
+
+    def apply_event(self, event: Event) -> EventOutcome:
+        """Run one event under the lock; call :meth:`commit` afterwards, always."""
+        lock = view_lock(self.session_key, self.view.name)
+        lock.__enter__()
+        try:
+            if not self.runner.widgets:
+                # No previous run in this process: rebuild the callbacks first.
+                self.refresh()
+            session, namespaces, before = self._load()
+            result = self.runner.run(event)
+            data = self._dump(result)
+            ops = self._render(result)
+        except BaseException:
+            lock.__exit__(None, None, None)
+            raise
+        changed = data is not None and not self._same(before, data)
+        if changed:
+            self._store_namespace(namespaces, data)
+        return EventOutcome(ops, changed, session if changed else None, namespaces, lock)
+
+    def commit(self, outcome: EventOutcome) -> None:
+        """Save the state an event changed and release the lock."""
+        try:
+            if outcome._session is not None:
+                self._save(outcome._session, outcome._namespaces)
+        finally:
+            outcome._unlock.__exit__(None, None, None)
+
+    def handle_event(self, event: Event) -> EventOutcome:
+        """:meth:`apply_event` and :meth:`commit` in one call."""
+        outcome = self.apply_event(event)
+        self.commit(outcome)
+        return outcome
+
+
+def group_name(session_key: str, view_name: str) -> str:
+    """Channel-layer group of the tabs showing one view in one session."""
+    digest = hashlib.sha256(f"{session_key}\0{view_name}".encode()).hexdigest()[:32]
+    return f"reactive.{digest}"

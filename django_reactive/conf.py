@@ -1,0 +1,76 @@
+"""Settings of django_reactive, read from the ``REACTIVE`` dict in Django settings.
+
+Every key has a default here; a site sets only what it wants to change::
+
+    REACTIVE = {"LOCK_TIMEOUT": 10}
+
+Read them through :func:`get` (cached, and reset when tests override settings).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+DEFAULTS: dict[str, Any] = {
+    # Page template a reactive view renders into; it must include the view's
+    # markup through the "reactive_view_body" context variable.
+    "BASE_TEMPLATE": "django_reactive/page.html",
+    # State of a view is shared by the tabs of a browser ("session") or kept
+    # per page load, as Streamlit does ("tab"). A view's own scope wins.
+    "DEFAULT_SCOPE": "session",
+    # Key under which django_reactive keeps its state in request.session.
+    "SESSION_KEY": "_reactive",
+    # Cache alias used for the per-(session, view) lock. It must be shared by
+    # every worker process (Redis or Memcached) when more than one runs.
+    "LOCK_CACHE": "default",
+    # Seconds a lock is held at most (a crashed worker's lock expires), and
+    # seconds an event waits for the lock before it is refused as "busy".
+    "LOCK_TIMEOUT": 30,
+    "LOCK_WAIT": 10,
+    # Largest WebSocket or HTTP message accepted from a browser, in bytes.
+    "MAX_MESSAGE_BYTES": 64 * 1024,
+    # Tab-scoped states kept per view and session; the least recently used
+    # ones beyond this are dropped.
+    "MAX_TABS": 20,
+    # Consecutive st.rerun() calls allowed in one event before it is stopped.
+    "MAX_RERUNS": 100,
+    # Show tracebacks in exception elements. None means "when settings.DEBUG".
+    "SHOW_TRACEBACKS": None,
+    # URL prefix of the WebSocket route (see django_reactive.routing).
+    "WS_PATH": "ws/reactive/",
+    # Channel layer alias used for multi-tab broadcasts.
+    "CHANNEL_LAYER": "default",
+}
+
+
+@functools.cache
+def _merged() -> dict[str, Any]:
+    user = getattr(settings, "REACTIVE", {}) or {}
+    return {**DEFAULTS, **user}
+
+
+def get(name: str) -> Any:
+    """Return the value of one setting, falling back to its documented default."""
+    return _merged()[name]
+
+
+def unknown_keys() -> list[str]:
+    """Keys of settings.REACTIVE that django_reactive does not know (typos)."""
+    user = getattr(settings, "REACTIVE", {}) or {}
+    return sorted(set(user) - set(DEFAULTS))
+
+
+def show_tracebacks() -> bool:
+    value = get("SHOW_TRACEBACKS")
+    return bool(settings.DEBUG) if value is None else bool(value)
+
+
+@receiver(setting_changed)
+def _reset(*, setting: str, **kwargs: Any) -> None:
+    if setting in ("REACTIVE", "DEBUG"):
+        _merged.cache_clear()

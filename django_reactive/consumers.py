@@ -1,0 +1,132 @@
+"""The WebSocket transport: one connection per reactive view on a page.
+
+Each event runs in a worker thread (so a slow view does not hold up other
+connections), under the per-(session, view) lock, against a freshly loaded
+session. The patch is sent before the session write; the lock covers both.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from asgiref.sync import sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.db import close_old_connections
+
+from . import conf, protocol, registry
+from .app_session import AppSession, EventOutcome, LockTimeout, SessionGone, group_name
+from .runtime import Event, EventError
+
+logger = logging.getLogger("django_reactive")
+
+#: Close codes (4000-4999 are the application's): the client does not reconnect.
+CLOSE_NO_SESSION, CLOSE_FORBIDDEN, CLOSE_NOT_FOUND = 4401, 4403, 4404
+
+
+def _in_thread(fn: Any) -> Any:
+    """Run sync work in a pool thread with Django's per-request connection hygiene."""
+
+    def call(*args: Any) -> Any:
+        close_old_connections()
+        try:
+            return fn(*args)
+        finally:
+            close_old_connections()
+
+    return sync_to_async(call, thread_sensitive=False)
+
+
+class ReactiveConsumer(AsyncWebsocketConsumer):
+    """Speaks docs/protocol.md for the view named in the URL."""
+
+    app: AppSession | None = None
+    group: str | None = None
+
+    async def connect(self) -> None:
+        name = self.scope["url_route"]["kwargs"]["name"]
+        self.view = registry.get(name)
+        if self.view is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        user = self.scope.get("user")
+        access = await _in_thread(self.view.access)(user)
+        if access != registry.ALLOWED:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        session = self.scope.get("session")
+        self.session_key = getattr(session, "session_key", None)
+        if not self.session_key:
+            await self.close(code=CLOSE_NO_SESSION)
+            return
+        self.user = user
+        await self.accept()
+
+    async def disconnect(self, code: int) -> None:
+        if self.group is not None:
+            await self.channel_layer.group_discard(self.group, self.channel_name)
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        try:
+            message = protocol.parse(text_data if text_data is not None else bytes_data,
+                                     conf.get("MAX_MESSAGE_BYTES"))
+        except protocol.ProtocolError as exc:
+            await self.send(protocol.error(exc.code, exc.message))
+            if exc.code == "unsupported_version":
+                await self.close()
+            return
+        try:
+            if isinstance(message, protocol.Hello):
+                await self._hello(message)
+            else:
+                await self._event(message)
+        except SessionGone:
+            await self.send(protocol.dumps({"t": "reload", "reason": "session_expired"}))
+            await self.close()
+        except Exception:  # noqa: BLE001 - a bug must not take the worker down
+            logger.exception("django_reactive: error while handling a message")
+            ack = getattr(message, "seq", None)
+            await self.send(protocol.error(
+                "server_error", "The server failed to handle this message.", ack=ack))
+
+    async def _hello(self, hello: protocol.Hello) -> None:
+        if self.app is not None:
+            await self.send(protocol.error("bad_message", "'hello' was already received."))
+            return
+        self.app = AppSession(self.view, self.session_key, hello.tab, user=self.user)
+        if self.view.scope == "session" and self.channel_layer is not None:
+            self.group = group_name(self.session_key, self.view.name)
+            await self.channel_layer.group_add(self.group, self.channel_name)
+        ops = await _in_thread(self.app.refresh)()
+        if hello.rev != self.app.rendered.rev:
+            await self.send(protocol.patch(ops))
+        await self.send('{"t":"ready"}')
+
+    async def _event(self, message: protocol.EventMessage) -> None:
+        if self.app is None:
+            await self.send(protocol.error("not_ready", "Send 'hello' first.", ack=message.seq))
+            return
+        try:
+            outcome: EventOutcome = await _in_thread(self.app.apply_event)(
+                Event(message.values, message.trigger))
+        except EventError as exc:
+            await self.send(protocol.error(exc.code, exc.message, ack=message.seq, widget=exc.widget))
+            return
+        except LockTimeout as exc:
+            await self.send(protocol.error("busy", str(exc), ack=message.seq))
+            return
+        try:
+            await self.send(protocol.patch(outcome.ops, ack=message.seq))
+        finally:
+            await _in_thread(self.app.commit)(outcome)
+        if outcome.changed and self.group is not None:
+            await self.channel_layer.group_send(
+                self.group, {"type": "state.changed", "origin": self.channel_name})
+
+    async def state_changed(self, message: dict[str, Any]) -> None:
+        """Another tab changed the state: re-run and push what changed here."""
+        if message.get("origin") == self.channel_name or self.app is None:
+            return
+        ops = await _in_thread(self.app.refresh)()
+        if ops:
+            await self.send(protocol.patch(ops))

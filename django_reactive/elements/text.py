@@ -1,0 +1,191 @@
+"""Text elements: titles, plain text, Markdown, JSON, alerts and exceptions."""
+
+from __future__ import annotations
+
+import json
+import traceback
+from functools import cache
+from typing import Any
+
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+from markdown_it import MarkdownIt
+
+from .. import conf
+from .base import Element
+
+
+@cache
+def _markdown(allow_html: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
+    return md.enable(["table", "strikethrough"])
+
+
+def render_markdown(body: str, *, inline: bool = False, allow_html: bool = False) -> SafeString:
+    """Markdown to safe HTML: raw HTML is escaped unless allowed, and always sanitised."""
+    md = _markdown(allow_html)
+    html = (md.renderInline(body) if inline else md.render(body)).strip()
+    return mark_safe(nh3.clean(html) if allow_html else html)
+
+
+class _Heading(Element):
+    level: int = 1
+
+    def __init__(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
+                 divider: bool | str = False) -> None:
+        self.body = str(body)
+        self.help = help
+        self.divider = bool(divider)
+
+    def context(self) -> dict[str, Any]:
+        return {"html": render_markdown(self.body, inline=True), "level": self.level,
+                "help": self.help, "divider": self.divider}
+
+    @property
+    def value(self) -> str:
+        return self.body
+
+
+class Title(_Heading):
+    command = "title"
+    template = "django_reactive/elements/heading.html"
+    level = 1
+
+    def __init__(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None) -> None:
+        super().__init__(body, anchor, help=help)
+
+
+class Header(_Heading):
+    command = "header"
+    template = "django_reactive/elements/heading.html"
+    level = 2
+
+
+class Subheader(_Heading):
+    command = "subheader"
+    template = "django_reactive/elements/heading.html"
+    level = 3
+
+
+class Text(Element):
+    """Fixed-width, preformatted text; never interpreted as Markdown."""
+
+    command = "text"
+    template = "django_reactive/elements/text.html"
+
+    def __init__(self, body: Any, *, help: str | None = None) -> None:
+        self.body = str(body)
+        self.help = help
+
+    def context(self) -> dict[str, Any]:
+        return {"body": self.body, "help": self.help}
+
+    @property
+    def value(self) -> str:
+        return self.body
+
+
+class Markdown(Element):
+    command = "markdown"
+    template = "django_reactive/elements/markdown.html"
+
+    def __init__(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
+        self.body = str(body)
+        self.allow_html = unsafe_allow_html
+        self.help = help
+
+    def context(self) -> dict[str, Any]:
+        return {"html": render_markdown(self.body, allow_html=self.allow_html), "help": self.help}
+
+    @property
+    def value(self) -> str:
+        return self.body
+
+
+class Json(Element):
+    command = "json"
+    template = "django_reactive/elements/json.html"
+
+    def __init__(self, body: Any, *, expanded: bool | int = True) -> None:
+        if isinstance(body, str):
+            try:
+                body = json.loads(body)
+            except ValueError:
+                pass
+        if hasattr(body, "to_dict") and callable(body.to_dict):
+            body = body.to_dict()
+        self.body = body
+
+    def context(self) -> dict[str, Any]:
+        return {"text": json.dumps(self.body, indent=2, default=str, ensure_ascii=False)}
+
+    @property
+    def value(self) -> Any:
+        return self.body
+
+
+class _Alert(Element):
+    template = "django_reactive/elements/alert.html"
+    role = "status"
+
+    @property
+    def css_class(self) -> str:
+        return f"rx-alert rx-{self.command}"
+
+    def __init__(self, body: Any, *, icon: str | None = None) -> None:
+        self.body = str(body)
+        self.icon = icon
+
+    def context(self) -> dict[str, Any]:
+        return {"html": render_markdown(self.body), "kind": self.command, "role": self.role,
+                "icon": self.icon}
+
+    @property
+    def value(self) -> str:
+        return self.body
+
+
+class Error(_Alert):
+    command = "error"
+    role = "alert"
+
+
+class Warning(_Alert):  # noqa: A001 - Streamlit's name
+    command = "warning"
+    role = "alert"
+
+
+class Info(_Alert):
+    command = "info"
+
+
+class Success(_Alert):
+    command = "success"
+
+
+class ExceptionElement(Element):
+    """An exception, with its traceback when tracebacks are shown (DEBUG by default)."""
+
+    command = "exception"
+    template = "django_reactive/elements/exception.html"
+
+    def __init__(self, exception: BaseException) -> None:
+        self.exception = exception
+        cls = type(exception)
+        self.type = cls.__name__
+        self.qualified_type = f"{cls.__module__}.{cls.__qualname__}"
+        # KeyError's str() adds quotes around the message; show the message itself.
+        if isinstance(exception, KeyError) and exception.args:
+            self.message = str(exception.args[0])
+        else:
+            self.message = str(exception)
+        self.traceback = (
+            "".join(traceback.format_exception(exception)) if conf.show_tracebacks() else ""
+        )
+
+    def context(self) -> dict[str, Any]:
+        return {"type": self.type, "message": self.message, "traceback": self.traceback}
+
+    @property
+    def value(self) -> str:
+        return self.message

@@ -1,0 +1,76 @@
+"""Errors raised to view code, named after Streamlit's so ported code reads the same.
+
+Every class derives from :class:`ReactiveAPIError`. The Streamlit names are
+kept as aliases-by-subclass so ``except StreamlitAPIException`` style code keeps
+its meaning after an import change.
+"""
+
+from __future__ import annotations
+
+
+class ReactiveAPIError(Exception):
+    """Base class of every error django_reactive raises at view code."""
+
+
+# Streamlit's base name, for code ported by changing its import line.
+StreamlitAPIException = ReactiveAPIError
+
+
+class ReactiveValueError(ReactiveAPIError):
+    """A parameter or session-state key has an invalid value."""
+
+
+class WidgetAlreadyInstantiatedError(ReactiveAPIError):
+    """``st.session_state[key]`` was assigned after its widget was created in this run."""
+
+
+class ValueAssignmentNotAllowedError(ReactiveAPIError):
+    """The key belongs to a read-only widget (buttons, forms) and was assigned."""
+
+
+class DuplicateElementId(ReactiveAPIError):
+    """Two keyless widgets of one run have the same type and parameters."""
+
+
+class DuplicateElementKey(ReactiveAPIError):
+    """Two elements of one run were given the same ``key``."""
+
+
+class InvalidLayoutContextError(ReactiveAPIError):
+    """An element was used where it is not allowed (for example outside a fragment)."""
+
+
+class ValueAboveMaxError(ReactiveValueError):
+    pass
+
+
+class ValueBelowMinError(ReactiveValueError):
+    pass
+
+
+class InvalidMinMaxError(ReactiveValueError):
+    pass
+
+
+class ValueOutOfRangeError(ReactiveValueError):
+    pass
+
+
+class InvalidParameterTypeError(ReactiveValueError):
+    pass
+
+
+class MixedNumericTypesError(ReactiveValueError):
+    pass
+
+
+class UnserializableSessionStateError(ReactiveAPIError):
+    """A value assigned to session state cannot be stored in the Django session."""
+
+
+class ClientValueError(ValueError):
+    """A value sent by the browser does not fit the widget: wrong type, range or option.
+
+    Raised by widgets while decoding client values; the transports turn it into
+    an ``invalid_value`` protocol error and change nothing.
+    """

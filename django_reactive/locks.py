@@ -1,0 +1,48 @@
+"""A lock per (session, view), held across worker processes through Django's cache.
+
+Every event of a view runs under it and re-reads the session inside it, so two
+tabs (or two workers) never lose each other's updates. ``cache.add`` is atomic
+on Redis, Memcached and the database cache; the local-memory cache only locks
+within one process (a system check warns when that matters).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.cache import caches
+
+from . import conf
+
+
+class LockTimeout(Exception):
+    """The lock was not free within ``REACTIVE["LOCK_WAIT"]`` seconds."""
+
+
+def lock_key(session_key: str, name: str) -> str:
+    digest = hashlib.sha256(f"{session_key}\0{name}".encode()).hexdigest()[:32]
+    return f"django_reactive:lock:{digest}"
+
+
+@contextmanager
+def view_lock(session_key: str, name: str) -> Iterator[None]:
+    cache = caches[conf.get("LOCK_CACHE")]
+    key = lock_key(session_key, name)
+    token = secrets.token_hex(8)
+    timeout = conf.get("LOCK_TIMEOUT")
+    deadline = time.monotonic() + conf.get("LOCK_WAIT")
+    pause = 0.001
+    while not cache.add(key, token, timeout):
+        if time.monotonic() > deadline:
+            raise LockTimeout(f"The view {name!r} is busy; try again.")
+        time.sleep(pause)
+        pause = min(pause * 2, 0.02)
+    try:
+        yield
+    finally:
+        if cache.get(key) == token:
+            cache.delete(key)

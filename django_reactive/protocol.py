@@ -1,0 +1,111 @@
+"""The versioned JSON messages between browser and server (see docs/protocol.md).
+
+Parsing is strict: anything that does not match the documented shape raises
+:class:`ProtocolError` with the code the client receives, before any state is
+touched.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+VERSION = 1
+
+
+class ProtocolError(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Hello:
+    version: int
+    tab: str
+    rev: str | None
+
+
+@dataclass(frozen=True)
+class EventMessage:
+    seq: int
+    values: dict[str, Any]
+    trigger: str | None
+
+
+def parse(text: str | bytes | None, max_bytes: int) -> Hello | EventMessage:
+    """Parse one frame from the browser."""
+    if text is None:
+        raise ProtocolError("bad_message", "Send JSON text frames.")
+    size = len(text.encode() if isinstance(text, str) else text)
+    if size > max_bytes:
+        raise ProtocolError("too_large", f"The message has {size} bytes; the limit is {max_bytes}.")
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError):
+        raise ProtocolError("bad_json", "The message is not valid JSON.") from None
+    if not isinstance(data, dict):
+        raise ProtocolError("bad_json", "The message must be a JSON object.")
+    kind = data.get("t")
+    if kind == "hello":
+        return _hello(data)
+    if kind == "event":
+        return _event(data)
+    raise ProtocolError("bad_message", f"Unknown message type {kind!r}; expected 'hello' or 'event'.")
+
+
+def _hello(data: dict[str, Any]) -> Hello:
+    version = data.get("v")
+    if version != VERSION:
+        raise ProtocolError(
+            "unsupported_version",
+            f"Protocol version {version!r} is not supported; this server speaks {VERSION}.",
+        )
+    tab = data.get("tab", "")
+    rev = data.get("rev")
+    if not isinstance(tab, str) or len(tab) > 64:
+        raise ProtocolError("bad_message", "'tab' must be a string of at most 64 characters.")
+    if rev is not None and not isinstance(rev, str):
+        raise ProtocolError("bad_message", "'rev' must be a string.")
+    return Hello(version, tab, rev)
+
+
+def _event(data: dict[str, Any]) -> EventMessage:
+    seq = data.get("seq")
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
+        raise ProtocolError("bad_message", "'seq' must be a positive integer.")
+    values = data.get("values", {})
+    trigger = data.get("trigger")
+    if not isinstance(values, dict):
+        raise ProtocolError("bad_message", "'values' must be an object of widget id -> value.")
+    if trigger is not None and not isinstance(trigger, str):
+        raise ProtocolError("bad_message", "'trigger' must be a widget id (a string).")
+    if not values and trigger is None:
+        raise ProtocolError("bad_message", "An event needs 'values' or a 'trigger'.")
+    return EventMessage(seq, values, trigger)
+
+
+def dumps(message: dict[str, Any]) -> str:
+    """Compact JSON for the wire."""
+    return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
+
+
+def patch(ops: dict[str, str], ack: int | None = None) -> str:
+    message: dict[str, Any] = {"t": "patch"}
+    if ack is not None:
+        message["ack"] = ack
+    message["ops"] = ops
+    return dumps(message)
+
+
+def error(code: str, message: str, *, ack: int | None = None, widget: str | None = None) -> str:
+    out: dict[str, Any] = {"t": "error"}
+    if ack is not None:
+        out["ack"] = ack
+    out["code"] = code
+    out["message"] = message
+    if widget is not None:
+        out["widget"] = widget
+    return dumps(out)

@@ -1,0 +1,120 @@
+"""Element tree -> HTML per element, and the patch between two renders.
+
+Each element is rendered once per run from its template. Display elements get
+a position id (``m.3``: fourth child of the main area), widgets their widget
+id. A patch names only the elements whose HTML changed; a block is sent whole
+only when its list of children changed.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.loader import get_template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .elements import Block, Element
+from .elements.layout import Root
+
+ROOT_ID = "r"
+AREA_IDS = ("p", "m")
+
+
+@functools.cache
+def _template(name: str) -> Any:
+    return get_template(name)
+
+
+@receiver(setting_changed)
+def _reset_templates(*, setting: str, **kwargs: Any) -> None:
+    if setting == "TEMPLATES":
+        _template.cache_clear()
+
+
+@dataclass
+class Rendered:
+    """The HTML of every element of one run, by element id."""
+
+    html: dict[str, str] = field(default_factory=dict)
+    children: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def root(self) -> str:
+        return self.html[ROOT_ID]
+
+    @property
+    def rev(self) -> str:
+        """A short hash of the whole page; the client echoes it to skip a resync."""
+        return hashlib.blake2b(self.root.encode(), digest_size=8).hexdigest()
+
+
+def css_class(element: Element) -> str:
+    return getattr(element, "css_class", None) or "rx-" + element.command.replace("_", "-")
+
+
+class Renderer:
+    """Renders element trees of one view; ``dom_prefix`` keeps DOM ids unique on a page."""
+
+    def __init__(self, dom_prefix: str = "rx-") -> None:
+        self.dom_prefix = dom_prefix
+
+    def render(self, root: Root) -> Rendered:
+        out = Rendered()
+        self._render(root, ROOT_ID, out)
+        return out
+
+    def _render(self, element: Element, eid: str, out: Rendered) -> str:
+        context = element.context()
+        if isinstance(element, Block):
+            ids = []
+            parts = []
+            for index, child in enumerate(element.children):
+                if isinstance(element, Root):
+                    child_id = AREA_IDS[index]
+                else:
+                    child_id = getattr(child, "id", "") or f"{eid}.{index}"
+                ids.append(child_id)
+                parts.append(self._render(child, child_id, out))
+            out.children[eid] = tuple(ids)
+            context["children"] = mark_safe("".join(parts))
+            context["eid"] = eid
+            html = _template(element.template).render(context)
+        else:
+            context["eid"] = eid
+            context["dom_id"] = self.dom_prefix + eid
+            inner = _template(element.template).render(context)
+            html = (f'<div class="rx {css_class(element)}" data-reactive-id="{escape(eid)}">'
+                    f"{inner}</div>")
+        out.html[eid] = html
+        return html
+
+
+def diff(old: Rendered | None, new: Rendered) -> dict[str, str]:
+    """The patch that turns ``old`` into ``new``: element id -> new outer HTML."""
+    if old is None:
+        return {ROOT_ID: new.root}
+    ops: dict[str, str] = {}
+    _diff(old, new, ROOT_ID, ops)
+    return ops
+
+
+def _diff(old: Rendered, new: Rendered, eid: str, ops: dict[str, str]) -> None:
+    html = new.html[eid]
+    if old.html.get(eid) == html:
+        return
+    children = new.children.get(eid)
+    if children is None or old.children.get(eid) != children:
+        ops[eid] = html
+        return
+    before = len(ops)
+    for child in children:
+        _diff(old, new, child, ops)
+    if len(ops) == before:
+        # Only the block's own markup changed (e.g. its style).
+        ops[eid] = html

@@ -1,0 +1,121 @@
+"""The ``st`` object a view receives: Streamlit's API over one run of the view.
+
+``st`` itself follows the container the view is writing into (``with col:``);
+a container handle (``col.button(...)``) writes into its own block. Element
+and widget commands come from the element registry, so a new widget needs no
+change here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from ..elements import COMMANDS, Block, ExceptionElement, Json, Markdown
+from ..errors import InvalidLayoutContextError, ReactiveValueError
+from ..state import SessionState
+from .control import RerunException, StopException
+
+if TYPE_CHECKING:
+    from .runner import ScriptRunner
+
+
+class St:
+    """Streamlit's ``st`` (and each container handle) for one view."""
+
+    def __init__(self, runner: ScriptRunner, block: Block | None = None) -> None:
+        self._runner = runner
+        self._block = block
+
+    # -- state and control flow ------------------------------------------------
+
+    @property
+    def session_state(self) -> SessionState:
+        return self._runner.session_state
+
+    @property
+    def user(self) -> Any:
+        """The Django user of the request (AnonymousUser when not logged in)."""
+        return self._runner.user
+
+    @property
+    def request(self) -> Any:
+        """The Django HttpRequest of the page, or None over a WebSocket event."""
+        return self._runner.request
+
+    def rerun(self, *, scope: str = "app") -> NoReturn:
+        if scope not in ("app", "fragment"):
+            raise ReactiveValueError(
+                f"'{scope}' is not a valid rerun scope. Valid scopes are 'app' and 'fragment'.")
+        if scope == "fragment":
+            raise InvalidLayoutContextError(
+                'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
+                "during fragment reruns."
+            )
+        raise RerunException(scope)
+
+    def stop(self) -> NoReturn:
+        raise StopException()
+
+    # -- elements --------------------------------------------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        cls = COMMANDS.get(name)
+        if cls is None or name.startswith("_"):
+            raise AttributeError(f"st has no attribute {name!r}")
+        return functools.partial(self._runner.add, cls, self._block, self)
+
+    def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
+        """Strings as Markdown, joined with spaces; other values as Streamlit shows them."""
+        buffer: list[str] = []
+
+        def flush() -> None:
+            if buffer:
+                self._runner.add(Markdown, self._block, self, " ".join(buffer),
+                                 unsafe_allow_html=unsafe_allow_html)
+                buffer.clear()
+
+        for arg in args:
+            if isinstance(arg, str):
+                buffer.append(arg)
+            elif isinstance(arg, BaseException):
+                flush()
+                self._runner.add(ExceptionElement, self._block, self, arg)
+            elif isinstance(arg, (Mapping, list, tuple, set, frozenset, SessionState)) or (
+                dataclasses.is_dataclass(arg) and not isinstance(arg, type)
+            ):
+                flush()
+                if isinstance(arg, SessionState):
+                    arg = arg.to_dict()
+                elif dataclasses.is_dataclass(arg):
+                    arg = dataclasses.asdict(arg)
+                elif isinstance(arg, (set, frozenset, tuple)):
+                    arg = list(arg)
+                self._runner.add(Json, self._block, self, arg)
+            else:
+                escaped = str(arg).replace("`", "\\`")
+                buffer.append(f"`{escaped}`")
+        flush()
+
+    # -- layout ----------------------------------------------------------------
+
+    def columns(self, spec: Any, **kwargs: Any) -> list[St]:
+        block = self._runner.add(COMMANDS["columns"], self._block, self, spec, **kwargs)
+        return [St(self._runner, column) for column in block.children]
+
+    def container(self, **kwargs: Any) -> St:
+        return St(self._runner, self._runner.add(COMMANDS["container"], self._block, self, **kwargs))
+
+    def __enter__(self) -> St:
+        if self._block is None:
+            raise InvalidLayoutContextError("`with st:` needs a container, e.g. `with st.container():`.")
+        self._runner.push(self._block)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self._runner.pop(self._block)
+
+    def __repr__(self) -> str:
+        return "<st>" if self._block is None else f"<st container {type(self._block).__name__}>"

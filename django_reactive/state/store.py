@@ -1,0 +1,251 @@
+"""The state of one view in one session (or tab), and the rules that move values in it.
+
+The four stores of Streamlit's execution model (see docs/state.md):
+
+* committed values from earlier events: ``user`` (plain keys) and ``widgets``
+  (by widget id), persisted in the Django session;
+* ``assigned``: assignments made during the current event, by user key;
+* ``current``: the widget values of the current event, by widget id: first the
+  browser's values, then each widget's resolved value as it is created;
+* ``key_map``: user key -> widget id, persisted; once a key has been bound to a
+  widget it is treated as widget state.
+
+A value is looked up in that order of priority (assigned, current, committed
+by widget id, committed by key). Nothing is committed until the run ends, so a
+value assigned while its widget is hidden survives one garbage collection, as
+in Streamlit.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from ..errors import (
+    DuplicateElementId,
+    DuplicateElementKey,
+    ReactiveValueError,
+    ValueAssignmentNotAllowedError,
+    WidgetAlreadyInstantiatedError,
+)
+from . import codec
+
+MISSING = object()
+
+_DOCS = "https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
+
+
+def normalize_key(key: Any) -> str:
+    """Session-state keys are strings; other keys are converted with ``str()``."""
+    key = str(key)
+    if key == "":
+        raise ReactiveValueError("Invalid `key` value. Supported values: a non-empty string.")
+    if key.startswith("$$ID"):
+        raise ReactiveValueError("Keys beginning with $$ID are reserved.")
+    return key
+
+
+class StateStore:
+    """All session-state data of one view namespace, plus the current event's."""
+
+    def __init__(self) -> None:
+        self.user: dict[str, Any] = {}
+        self.widgets: dict[str, Any] = {}
+        self.key_map: dict[str, str] = {}
+        self.triggers: set[str] = set()
+        self.assigned: dict[str, Any] = {}
+        self.current: dict[str, Any] = {}
+        self.created_keys: set[str] = set()
+        self.rendered: dict[str, str] = {}  # widget id -> command, in creation order
+
+    # -- persistence ---------------------------------------------------------
+
+    def load(self, data: dict[str, Any] | None) -> None:
+        """Replace everything with the committed data kept in the session."""
+        data = data or {}
+        self.user = {k: codec.decode(v) for k, v in data.get("u", {}).items()}
+        self.widgets = {k: codec.decode(v) for k, v in data.get("w", {}).items()}
+        self.key_map = dict(data.get("k", {}))
+        self.triggers = set(data.get("t", ()))
+        self.assigned = {}
+        self.current = {}
+        self.created_keys = set()
+        self.rendered = {}
+
+    def dump(self) -> dict[str, Any]:
+        """The committed data, as plain JSON for the session."""
+        data: dict[str, Any] = {}
+        if self.user:
+            data["u"] = {k: codec.encode(v) for k, v in self.user.items()}
+        if self.widgets:
+            data["w"] = {k: codec.encode(v) for k, v in self.widgets.items()}
+        if self.key_map:
+            data["k"] = self.key_map
+        if self.triggers:
+            data["t"] = sorted(self.triggers)
+        return data
+
+    # -- the user-facing mapping -------------------------------------------
+
+    def get(self, key: str, default: Any = MISSING) -> Any:
+        if key in self.assigned:
+            return self.assigned[key]
+        wid = self.key_map.get(key)
+        if wid is not None:
+            if wid in self.current:
+                return self.current[wid]
+            if wid in self.widgets:
+                return self.widgets[wid]
+        if key in self.user:
+            return self.user[key]
+        return default
+
+    def set(self, key: str, value: Any) -> None:
+        if key in self.created_keys:
+            raise WidgetAlreadyInstantiatedError(
+                f"`st.session_state['{key}']` cannot be modified after the widget with that "
+                f"key is instantiated. Assign `st.session_state['{key}']` before creating the "
+                "widget, or update it from an `on_change` or `on_click` callback, which runs "
+                "before the widget is instantiated. If this is a read-only session state key "
+                "(buttons, file and media inputs, forms), store the value under a different "
+                "session state key."
+            )
+        codec.check(key, value)
+        self.assigned[key] = value
+
+    def delete(self, key: str) -> bool:
+        """Remove ``key`` everywhere; return whether it existed."""
+        found = False
+        if key in self.assigned:
+            del self.assigned[key]
+            found = True
+        wid = self.key_map.pop(key, None)
+        if wid is not None:
+            found |= self.current.pop(wid, MISSING) is not MISSING
+            found |= self.widgets.pop(wid, MISSING) is not MISSING
+        if key in self.user:
+            del self.user[key]
+            found = True
+        return found
+
+    def keys(self) -> list[str]:
+        """User keys and keyed widgets that hold a value (keyless widgets excluded)."""
+        names = set(self.assigned) | set(self.user)
+        for key, wid in self.key_map.items():
+            if wid in self.current or wid in self.widgets:
+                names.add(key)
+        return sorted(names)
+
+    def clear(self) -> None:
+        self.user.clear()
+        self.widgets.clear()
+        self.key_map.clear()
+        self.assigned.clear()
+        self.current.clear()
+
+    # -- the runtime's side ----------------------------------------------------
+
+    def committed_value(self, wid: str) -> Any:
+        return self.widgets.get(wid, MISSING)
+
+    def apply_client_values(self, values: dict[str, Any]) -> None:
+        """Step 3 of an event: the browser's values become visible to callbacks."""
+        self.current.update(values)
+
+    def register_widget(
+        self,
+        wid: str,
+        command: str,
+        key: str | None,
+        default: Any,
+        *,
+        trigger: bool = False,
+        read_only: bool = False,
+        coerce=None,
+    ) -> tuple[Any, bool]:
+        """Create a widget in this run; return ``(value, assigned_this_event)``.
+
+        ``coerce`` validates a value from session state against the widget's
+        parameters (options, range) and returns the value to use.
+        """
+        if key is not None and key in self.created_keys:
+            raise DuplicateElementKey(
+                f"There are multiple elements with the same `key='{key}'`. To fix this, please "
+                "make sure that the `key` argument is unique for each element you create."
+            )
+        if wid in self.rendered:
+            raise DuplicateElementId(
+                f"There are multiple `{command}` elements with the same auto-generated ID. "
+                "When this element is created, it is assigned an internal ID based on the "
+                "element type and provided parameters. Multiple elements with the same type "
+                "and parameters will cause this error.\n\nTo fix this error, please pass a "
+                f"unique `key` argument to the `{command}` element."
+            )
+        if key is not None and read_only and key in self.assigned:
+            raise ValueAssignmentNotAllowedError(
+                f"`st.session_state['{key}']` is read-only and cannot be assigned through "
+                "session state. Use a different session state key for values you need to set."
+            )
+        from_assignment = False
+        value = MISSING
+        if key is not None and key in self.assigned:
+            value = self.assigned.pop(key)
+            from_assignment = True
+        elif wid in self.current:
+            value = self.current[wid]
+        elif wid in self.widgets:
+            value = self.widgets[wid]
+        elif key is not None and key in self.user:
+            value = self.user[key]
+        if value is MISSING:
+            value = default
+        elif coerce is not None:
+            value = coerce(value)
+        if key is not None:
+            old = self.key_map.get(key)
+            if old is not None and old != wid:
+                self.widgets.pop(old, None)
+            self.key_map[key] = wid
+            self.created_keys.add(key)
+            self.user.pop(key, None)
+        if trigger:
+            self.triggers.add(wid)
+        self.current[wid] = value
+        self.rendered[wid] = command
+        return copy.deepcopy(value), from_assignment
+
+    def begin_run(self) -> None:
+        """Forget what the previous run created (a rerun starts a fresh run)."""
+        self.created_keys = set()
+        self.rendered = {}
+
+    def end_run(self, *, completed: bool, active: set[str] | None = None) -> None:
+        """Commit the run's values; collect stale widgets after a completed run.
+
+        ``active`` limits collection to the given widget ids' complement
+        (fragment runs collect only their own widgets); by default every widget
+        not rendered in this run is stale.
+        """
+        self.widgets.update(self.current)
+        for wid in self.triggers:
+            if wid in self.widgets:
+                self.widgets[wid] = False
+        if completed:
+            rendered = set(self.rendered) if active is None else active
+            stale = {wid for wid in self.widgets if wid not in rendered}
+            for wid in stale:
+                del self.widgets[wid]
+            self.triggers &= set(self.widgets)
+            # A key bound to a collected widget loses the value it held
+            # (keys assigned during this event are committed below and so
+            # survive until the end of the next run).
+            for key, wid in self.key_map.items():
+                if wid not in self.widgets:
+                    self.user.pop(key, None)
+        for key, value in self.assigned.items():
+            wid = self.key_map.get(key)
+            if wid is not None:
+                self.widgets.pop(wid, None)
+            self.user[key] = value
+        self.assigned = {}
+        self.current = {}

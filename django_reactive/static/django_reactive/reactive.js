@@ -1,0 +1,355 @@
+/**
+ * django_reactive client (wire protocol v1, see docs/protocol.md).
+ *
+ * Each `.reactive-view` element on the page gets its own WebSocket. User
+ * interactions are sent as `event` messages; the server answers with `patch`
+ * messages whose HTML fragments are morphed into the page with Idiomorph.
+ */
+import { Idiomorph } from "./vendor/idiomorph-0.8.0/idiomorph.esm.js";
+
+const PROTOCOL_VERSION = 1;
+/** Close codes after which reconnecting cannot help: no session, forbidden, no such view. */
+const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404]);
+const BACKOFF_MIN_MS = 200;
+const BACKOFF_MAX_MS = 5000;
+const BUSY_RETRIES = 3;
+const MORPH_OPTIONS = { morphStyle: "outerHTML", ignoreActiveValue: true, restoreFocus: true };
+
+/** Registry of live views (exposed as `window.djangoReactive.views`). */
+export const views = [];
+
+/** `[data-reactive-…="value"]` selector with the value safely escaped. */
+const attr = (name, value) => `[data-reactive-${name}="${CSS.escape(value)}"]`;
+
+/**
+ * Read the value of a control as the protocol expects it.
+ * @param {HTMLElement} el a control carrying `data-reactive-widget`
+ * @param {HTMLElement} root the view element (to find the other range part)
+ * @returns {*} the JSON value to send
+ */
+function readValue(el, root) {
+  switch (el.dataset.reactiveKind) {
+    case "checkbox":
+      return el.checked;
+    case "number": {
+      const text = el.value.trim();
+      const n = text === "" ? NaN : Number(text);
+      return Number.isFinite(n) ? n : null;
+    }
+    case "select": {
+      // Each option's value is its index among the widget's options; the
+      // placeholder option ("nothing selected") has none.
+      const option = el.options[el.selectedIndex];
+      if (!option || option.hasAttribute("data-reactive-none")) return null;
+      return Number(option.value);
+    }
+    case "range": {
+      if (el.dataset.reactivePart === undefined) return el.valueAsNumber;
+      const parts = [...root.querySelectorAll(attr("widget", el.dataset.reactiveWidget))]
+        .filter((p) => p.dataset.reactivePart !== undefined)
+        .sort((a, b) => a.dataset.reactivePart - b.dataset.reactivePart);
+      const [low, high] = parts.map((p) => p.valueAsNumber);
+      return low > high ? [high, low] : [low, high];
+    }
+    default: // "text"
+      return el.value;
+  }
+}
+
+/** One `.reactive-view` element and its WebSocket connection. */
+export class ReactiveView {
+  /** @param {HTMLElement} el the `.reactive-view` element */
+  constructor(el) {
+    this.el = el;
+    this.ws = null;
+    this.seq = 0; // last seq used on the current connection
+    this.live = false; // socket open and `ready` received
+    this.stopped = false; // no more reconnects (forbidden, reload, removed)
+    this.helloSent = false; // `rev` goes only into the first hello
+    this.backoff = BACKOFF_MIN_MS;
+    this.timer = null;
+    this.pending = {}; // text typed but not committed yet: {wid: value}
+    this.dirty = new Set(); // widgets edited (`input` events) since their value was last sent
+    this.lastSent = new Map(); // wid -> last value sent (dedupes Enter + change)
+    this.queue = { values: {}, triggers: [] }; // events waiting for `ready`
+    this.unacked = new Map(); // seq -> {msg, tries}, to resend on `busy`
+
+    // Delegated listeners: controls get replaced by morphing, the view does not.
+    el.addEventListener("click", (ev) => this.onClick(ev));
+    el.addEventListener("change", (ev) => this.onChange(ev));
+    el.addEventListener("input", (ev) => this.onInput(ev));
+    el.addEventListener("keydown", (ev) => this.onKeydown(ev));
+    this.connect();
+  }
+
+  /** Open the WebSocket (`ws:` for http pages, `wss:` for https). */
+  connect() {
+    this.timer = null;
+    const url = new URL(this.el.dataset.reactiveWs, location.href);
+    if (url.protocol === "http:") url.protocol = "ws:";
+    else if (url.protocol === "https:") url.protocol = "wss:";
+    const ws = (this.ws = new WebSocket(url));
+    this.seq = 0;
+    ws.onopen = () => {
+      const hello = { t: "hello", v: PROTOCOL_VERSION, tab: this.el.dataset.reactiveTab };
+      if (!this.helloSent && this.el.dataset.reactiveRev) hello.rev = this.el.dataset.reactiveRev;
+      this.helloSent = true;
+      this.send(hello);
+    };
+    ws.onmessage = (ev) => this.onMessage(ev.data);
+    ws.onclose = (ev) => this.onClose(ev);
+  }
+
+  /** Close the connection for good (used on `reload`, or by tests). */
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.ws?.close(1000);
+  }
+
+  /** @param {CloseEvent} ev */
+  onClose(ev) {
+    if (ev.target !== this.ws) return; // an old socket
+    this.live = false;
+    this.unacked.clear(); // their outcome is unknown; the resync after reconnect covers it
+    this.el.dataset.reactiveReady = "false";
+    if (this.stopped || FINAL_CLOSE_CODES.has(ev.code) || !this.el.isConnected) return;
+    // Exponential backoff with jitter: wait between 50 % and 100 % of the step.
+    const delay = this.backoff * (0.5 + Math.random() / 2);
+    this.backoff = Math.min(this.backoff * 2, BACKOFF_MAX_MS);
+    this.timer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** Send a JSON message if the socket is open. */
+  send(msg) {
+    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(msg));
+    return true;
+  }
+
+  /**
+   * Dispatch one server message.
+   * @param {string} data the text frame
+   */
+  onMessage(data) {
+    let msg;
+    try {
+      msg = JSON.parse(data);
+    } catch {
+      console.warn("django_reactive: bad frame from server", data);
+      return;
+    }
+    if (msg.ack !== undefined && msg.t !== "error") this.unacked.delete(msg.ack);
+    switch (msg.t) {
+      case "ready":
+        this.live = true;
+        this.backoff = BACKOFF_MIN_MS;
+        this.el.dataset.reactiveReady = "true";
+        this.flush();
+        break;
+      case "patch":
+        this.applyPatch(msg);
+        break;
+      case "error":
+        this.onError(msg);
+        break;
+      case "reload":
+        this.stop();
+        location.reload();
+        break;
+      // Unknown message types are ignored (forward compatibility).
+    }
+  }
+
+  /**
+   * Morph every `[id, html]` op into the element with that `data-reactive-id`.
+   * @param {{ops: Object<string, string>, ack?: number}} msg
+   */
+  applyPatch(msg) {
+    const ops = Array.isArray(msg.ops) ? msg.ops : Object.entries(msg.ops || {});
+    const focus = this.saveFocus();
+    // Keep the focused control's value only while the user is editing it; once
+    // sent, the server's value wins (it may have been cleared or clamped).
+    const options = { ...MORPH_OPTIONS, ignoreActiveValue: !focus || focus.dirty };
+    for (const [id, html] of ops) {
+      // Ops for elements that are gone are skipped; a later full resync fixes them.
+      const target = this.el.querySelector(attr("id", id));
+      // Morphing also drops our aria-invalid marks: the server's HTML lacks them.
+      if (target) Idiomorph.morph(target, html, options);
+    }
+    this.restoreFocus(focus);
+    this.el.dispatchEvent(new CustomEvent("reactive:patch", { detail: msg }));
+  }
+
+  /** Remember which control has focus, and its caret, before a patch. */
+  saveFocus() {
+    const el = document.activeElement;
+    if (!el?.dataset?.reactiveWidget || !this.el.contains(el)) return null;
+    let start = null, end = null;
+    try {
+      ({ selectionStart: start, selectionEnd: end } = el);
+    } catch {} // input types without a caret
+    const wid = el.dataset.reactiveWidget;
+    return { el, wid, part: el.dataset.reactivePart, value: el.value, dirty: this.dirty.has(wid), start, end };
+  }
+
+  /**
+   * After a patch, make sure the control that had focus (or its replacement)
+   * still has it, with the user's unsent edit and caret intact.
+   */
+  restoreFocus(saved) {
+    if (!saved) return;
+    let el = document.activeElement;
+    if (el?.dataset?.reactiveWidget !== saved.wid || el.dataset.reactivePart !== saved.part) {
+      let sel = attr("widget", saved.wid);
+      if (saved.part !== undefined) sel += attr("part", saved.part);
+      el = this.el.querySelector(sel);
+      if (!el || el.disabled) return;
+      el.focus({ preventScroll: true });
+    }
+    // (Removing a focused input may fire its `change`: rely on the saved state.)
+    if (saved.dirty && el.value !== saved.value) el.value = saved.value;
+    try {
+      if (saved.start !== null && (el.selectionStart !== saved.start || el.selectionEnd !== saved.end)) {
+        el.setSelectionRange(saved.start, saved.end);
+      }
+    } catch {} // input types without a caret
+  }
+
+  /** @param {{code: string, message?: string, widget?: string, ack?: number}} msg */
+  onError(msg) {
+    const sent = this.unacked.get(msg.ack);
+    this.unacked.delete(msg.ack);
+    if (msg.code === "busy" && sent && sent.tries < BUSY_RETRIES) {
+      // The view's lock was taken: the protocol asks us to send the event again.
+      setTimeout(() => this.sendEvent(sent.msg, sent.tries + 1), 100 * 2 ** sent.tries);
+      return;
+    }
+    if (msg.code === "unsupported_version") this.stopped = true; // retrying cannot help
+    console.warn(`django_reactive: ${msg.code}: ${msg.message ?? ""}`, msg);
+    if (msg.widget) {
+      for (const c of this.el.querySelectorAll(attr("widget", msg.widget))) {
+        c.setAttribute("aria-invalid", "true");
+      }
+    }
+    this.el.dispatchEvent(new CustomEvent("reactive:error", { detail: msg, bubbles: true }));
+  }
+
+  /**
+   * Queue an interaction (with any pending text) and send it when the view is live.
+   * @param {Object<string, *>} [values] changed widget values, by widget id
+   * @param {string} [trigger] id of the clicked button
+   */
+  emit(values = {}, trigger) {
+    const all = { ...this.pending, ...values };
+    this.pending = {};
+    for (const [wid, value] of Object.entries(all)) {
+      this.lastSent.set(wid, value);
+      this.dirty.delete(wid);
+    }
+    Object.assign(this.queue.values, all);
+    if (trigger) this.queue.triggers.push(trigger);
+    if (this.live) this.flush();
+  }
+
+  /** Send the queued values and triggers: merged values go with the first event. */
+  flush() {
+    const { values, triggers } = this.queue;
+    this.queue = { values: {}, triggers: [] };
+    const hasValues = Object.keys(values).length > 0;
+    if (!hasValues && triggers.length === 0) return;
+    (triggers.length ? triggers : [undefined]).forEach((trigger, i) => {
+      const msg = { t: "event" };
+      if (i === 0 && hasValues) msg.values = values;
+      if (trigger) msg.trigger = trigger;
+      this.sendEvent(msg);
+    });
+  }
+
+  /** Send one event with a fresh `seq`, remembering it until acknowledged. */
+  sendEvent(msg, tries = 0) {
+    if (!this.live || this.ws.readyState !== WebSocket.OPEN) {
+      // Lost the connection meanwhile: put it back in the queue.
+      Object.assign(this.queue.values, msg.values);
+      if (msg.trigger) this.queue.triggers.push(msg.trigger);
+      return;
+    }
+    const event = { ...msg, seq: ++this.seq };
+    this.unacked.set(event.seq, { msg, tries });
+    this.send(event);
+  }
+
+  /** A click on an enabled button is sent as `trigger`. */
+  onClick(ev) {
+    const btn = ev.target.closest?.('[data-reactive-kind="button"]');
+    if (!btn || btn.disabled || btn.getAttribute("aria-disabled") === "true") return;
+    this.emit({}, btn.dataset.reactiveWidget);
+  }
+
+  /** A committed change of a value control sends its new value. */
+  onChange(ev) {
+    const el = ev.target;
+    const wid = el.dataset?.reactiveWidget;
+    const kind = el.dataset?.reactiveKind;
+    if (!wid || !kind || kind === "button") return;
+    if (kind === "text") {
+      this.commitText(el);
+    } else {
+      this.emit({ [wid]: readValue(el, this.el) });
+    }
+  }
+
+  /** Typing only records the text as pending; it goes out with the next event. */
+  onInput(ev) {
+    const el = ev.target;
+    const wid = el.dataset?.reactiveWidget;
+    if (!wid) return;
+    this.dirty.add(wid);
+    if (el.dataset.reactiveKind === "text") this.pending[wid] = el.value;
+  }
+
+  /** Enter in a one-line text input commits it, like a `change`. */
+  onKeydown(ev) {
+    const el = ev.target;
+    if (ev.key !== "Enter" || ev.isComposing || el.tagName !== "INPUT") return;
+    if (el.dataset.reactiveKind !== "text") return;
+    if (el.dataset.reactiveWidget in this.pending) this.commitText(el);
+  }
+
+  /**
+   * Send a text control's value unless that exact value was already sent
+   * (Enter followed by the `change` of the blur) and nothing was typed since.
+   * @param {HTMLInputElement|HTMLTextAreaElement} el
+   */
+  commitText(el) {
+    const wid = el.dataset.reactiveWidget;
+    if (!(wid in this.pending) && this.lastSent.get(wid) === el.value) return;
+    this.emit({ [wid]: el.value });
+  }
+}
+
+/**
+ * Start every `.reactive-view` inside `root` (and `root` itself) not yet started.
+ * @param {ParentNode} [root=document]
+ * @returns {ReactiveView[]} the views started by this call
+ */
+export function init(root = document) {
+  const found = [...root.querySelectorAll(".reactive-view")];
+  if (root instanceof Element && root.matches(".reactive-view")) found.unshift(root);
+  const started = [];
+  for (const el of found) {
+    if (views.some((v) => v.el === el)) continue;
+    const view = new ReactiveView(el);
+    views.push(view);
+    started.push(view);
+  }
+  return started;
+}
+
+window.djangoReactive = { views };
+
+if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", () => init());
+} else {
+  init();
+}

@@ -1,0 +1,72 @@
+"""The HTTP side: a reactive view served as a full page, rendered by running it once."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils.safestring import SafeString
+
+from . import conf
+from .app_session import AppSession, group_name
+from .registry import FORBIDDEN, LOGIN, ReactiveView
+
+
+def ws_url(view: ReactiveView) -> str:
+    return f"{get_script_prefix()}{conf.get('WS_PATH')}{view.name}/"
+
+
+def view_markup(app: AppSession) -> SafeString:
+    """The view's root element with what the client needs to connect."""
+    return render_to_string("django_reactive/view.html", {
+        "view": app.view, "ws_url": ws_url(app.view), "tab": app.tab,
+        "rev": app.rendered.rev, "body": app.rendered.root,
+    })
+
+
+def broadcast_state_changed(session_key: str, view: ReactiveView, origin: str = "") -> None:
+    """Tell the other tabs of a session showing ``view`` to re-run it."""
+    layer = get_channel_layer(conf.get("CHANNEL_LAYER"))
+    if layer is not None and view.scope == "session":
+        async_to_sync(layer.group_send)(
+            group_name(session_key, view.name), {"type": "state.changed", "origin": origin}
+        )
+
+
+def page_view(view: ReactiveView) -> Callable[..., HttpResponse]:
+    def page(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        access = view.access(getattr(request, "user", None))
+        if access == LOGIN:
+            return redirect_to_login(request.get_full_path())
+        if access == FORBIDDEN:
+            raise PermissionDenied
+        # The WebSocket cannot set a cookie: the session must exist before it opens.
+        if request.session.session_key is None:
+            request.session.save()
+        session_key = request.session.session_key
+        app = AppSession(view, session_key, secrets.token_urlsafe(12),
+                         user=getattr(request, "user", None), request=request)
+        _, changed = app.run_page()
+        if changed:
+            broadcast_state_changed(session_key, view)
+        template = view.template or conf.get("BASE_TEMPLATE")
+        return render(request, template, {
+            "reactive_view": view, "title": view.title or view.name,
+            "reactive_view_body": view_markup(app),
+        })
+
+    page.reactive_view = view  # type: ignore[attr-defined]
+    page.__name__ = view.__name__
+    page.__doc__ = view.__doc__
+    return page

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..errors import ClientValueError, InvalidParameterTypeError, ValueOutOfRangeError
+from .base import Widget
+
+
+def options_list(options: Iterable[Any]) -> list[Any]:
+    """Options as a list (dicts give their keys; QuerySets and generators are read once)."""
+    if isinstance(options, dict):
+        return list(options.keys())
+    return list(options)
+
+
+def check_index(index: Any, count: int) -> None:
+    if index is not None and (not isinstance(index, int) or isinstance(index, bool)):
+        raise InvalidParameterTypeError(
+            f"Invalid `index` type. Expected one of: int, None. Provided type: {type(index).__name__}."
+        )
+    if index is not None and count and not 0 <= index < count:
+        raise ValueOutOfRangeError(
+            f"The `index` parameter, set to {index}, is outside the required range [0, {count - 1}]."
+        )
+
+
+class Selectbox(Widget):
+    """``st.selectbox``: returns the chosen option object itself (or None)."""
+
+    command = "selectbox"
+    template = "django_reactive/widgets/selectbox.html"
+    kind = "select"
+
+    @classmethod
+    def create(cls, label: Any, options: Iterable[Any], index: int | None = 0,
+               format_func: Callable[[Any], Any] = str, key: Any = None, help: str | None = None,
+               on_change=None, args=None, kwargs=None, *, placeholder: str = "Choose an option",
+               disabled: bool = False, label_visibility: str = "visible") -> Selectbox:
+        widget = cls(label, key=key, help=help, callback=on_change, args=args, kwargs=kwargs,
+                     disabled=disabled, label_visibility=label_visibility)
+        widget.options = options_list(options)
+        check_index(index, len(widget.options))
+        widget.index = index
+        widget.labels = [str(format_func(o)) for o in widget.options]
+        widget.placeholder = placeholder
+        return widget
+
+    def identity_params(self) -> tuple[Any, ...]:
+        return (tuple(self.labels), self.index, self.placeholder)
+
+    def default(self) -> Any:
+        if self.index is None or not self.options:
+            return None
+        return self.options[self.index]
+
+    def coerce(self, value: Any) -> Any:
+        # Streamlit 1.67: a value that is no longer an option falls back to the default.
+        if value is None or value in self.options:
+            return value
+        return self.default()
+
+    def from_client(self, raw: Any) -> Any:
+        if raw is None:
+            return None
+        if not isinstance(raw, int) or isinstance(raw, bool) or not 0 <= raw < len(self.options):
+            raise ClientValueError(f"{raw!r} is not the index of one of the {len(self.options)} options.")
+        return self.options[raw]
+
+    def context(self) -> dict[str, Any]:
+        try:
+            selected = self.options.index(self.current) if self.current is not None else None
+        except ValueError:
+            selected = None
+        return {**super().context(), "placeholder": self.placeholder,
+                "none_selected": selected is None,
+                "options": [(i, label, i == selected) for i, label in enumerate(self.labels)]}
