@@ -88,6 +88,10 @@ class Widget(Element):
         """What ``st.<command>()`` returns for the stored value."""
         return value
 
+    def to_client(self, value: Any) -> Any:
+        """The browser's form of a value (inverse of :meth:`from_client`), for AppTest."""
+        return value
+
     # -- rendering -------------------------------------------------------------
 
     def context(self) -> dict[str, Any]:

@@ -67,6 +67,14 @@ class Selectbox(Widget):
             raise ClientValueError(f"{raw!r} is not the index of one of the {len(self.options)} options.")
         return self.options[raw]
 
+    def to_client(self, value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            return self.options.index(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not one of the options of {self.label!r}.") from None
+
     def context(self) -> dict[str, Any]:
         try:
             selected = self.options.index(self.current) if self.current is not None else None

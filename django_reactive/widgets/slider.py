@@ -113,10 +113,8 @@ class Slider(Widget):
             return (low, high)
         return self._number(raw)
 
-    def result(self, value: Any) -> Any:
-        if self.is_range and isinstance(value, list):
-            return tuple(value)
-        return value
+    def to_client(self, value: Any) -> Any:
+        return list(value) if self.is_range else value
 
     def context(self) -> dict[str, Any]:
         parts = list(self.current) if self.is_range else [self.current]

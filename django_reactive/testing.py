@@ -1,0 +1,238 @@
+"""``AppTest``: test a reactive view without a browser, through the real runtime.
+
+Mirrors ``streamlit.testing.v1.AppTest``. Runs go through the same
+:class:`~django_reactive.app_session.AppSession` as the WebSocket consumer, with
+a real Django session (so tests need database access), so what passes here
+behaves the same on a page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+
+from . import conf
+from .app_session import AppSession, session_store
+from .elements import Block, Element
+from .registry import ALLOWED, ReactiveView
+from .runtime import Event
+from .state import SessionState, StateStore
+from .widgets import Widget
+
+
+class ElementHandle:
+    """An element of the last run, as a test sees it."""
+
+    def __init__(self, at: AppTest, element: Element) -> None:
+        self._at = at
+        self.element = element
+
+    @property
+    def value(self) -> Any:
+        return self.element.value
+
+    @property
+    def label(self) -> str | None:
+        return getattr(self.element, "label", None)
+
+    @property
+    def key(self) -> str | None:
+        return getattr(self.element, "key", None)
+
+    @property
+    def message(self) -> str | None:
+        return getattr(self.element, "message", None)
+
+    @property
+    def type(self) -> str | None:
+        return getattr(self.element, "type", None)
+
+    def __repr__(self) -> str:
+        return f"<{type(self.element).__name__} value={self.value!r}>"
+
+
+class WidgetHandle(ElementHandle):
+    """A widget: actions record a pending change that the next ``run()`` sends."""
+
+    element: Widget
+
+    @property
+    def id(self) -> str:
+        return self.element.id
+
+    @property
+    def value(self) -> Any:
+        pending = self._at._pending
+        if self.id in pending:
+            return self.element.result(pending[self.id])
+        return self.element.value
+
+    @property
+    def disabled(self) -> bool:
+        return self.element.disabled
+
+    def set_value(self, value: Any) -> WidgetHandle:
+        self._at._pending[self.id] = value
+        return self
+
+    input = select = set_value
+
+    def check(self) -> WidgetHandle:
+        return self.set_value(True)
+
+    def uncheck(self) -> WidgetHandle:
+        return self.set_value(False)
+
+    def click(self) -> WidgetHandle:
+        self._at._trigger = self.id
+        return self
+
+    def run(self) -> AppTest:
+        return self._at.run()
+
+
+class ElementList(list):
+    """Elements of one type in page order; ``at.text_input(key="k")`` finds one by key."""
+
+    def __call__(self, key: str) -> ElementHandle:
+        for handle in self:
+            if handle.key == key:
+                return handle
+        raise KeyError(f"No element with key {key!r}.")
+
+    @property
+    def values(self) -> list[Any]:
+        return [handle.value for handle in self]
+
+
+class TestSessionState(MutableMapping):
+    """``at.session_state``: the committed state, readable after a run, writable before one."""
+
+    def __init__(self, at: AppTest) -> None:
+        self._at = at
+
+    def _read(self) -> tuple[Any, dict[str, Any], StateStore]:
+        session = session_store(self._at.app.session_key)
+        namespaces = dict(session.get(conf.get("SESSION_KEY")) or {})
+        store = StateStore()
+        store.load(namespaces.get(self._at.app.namespace))
+        return session, namespaces, store
+
+    def _write(self, session: Any, namespaces: dict[str, Any], store: StateStore) -> None:
+        namespaces[self._at.app.namespace] = store.dump()
+        session[conf.get("SESSION_KEY")] = namespaces
+        session.save()
+
+    def __getitem__(self, key: str) -> Any:
+        return SessionState(self._read()[2])[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        session, namespaces, store = self._read()
+        SessionState(store)[key] = value
+        store.end_run(completed=False)
+        self._write(session, namespaces, store)
+
+    def __delitem__(self, key: str) -> None:
+        session, namespaces, store = self._read()
+        del SessionState(store)[key]
+        self._write(session, namespaces, store)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SessionState(self._read()[2]))
+
+    def __len__(self) -> int:
+        return len(SessionState(self._read()[2]))
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.items())
+
+
+class AppTest:
+    """Run a reactive view in a test: ``AppTest.from_function(fn).run()``."""
+
+    __test__ = False  # not a pytest test class
+
+    def __init__(self, view: ReactiveView, *, user: Any = None,
+                 query_params: dict[str, Any] | None = None) -> None:
+        self.view = view
+        self.user = user if user is not None else AnonymousUser()
+        self.query_params = dict(query_params or {})
+        session = session_store(None)
+        session.create()
+        self.app = AppSession(view, session.session_key, "apptest", user=self.user)
+        self.session_state = TestSessionState(self)
+        self._pending: dict[str, Any] = {}
+        self._trigger: str | None = None
+        self._elements: list[Element] = []
+
+    @classmethod
+    def from_function(cls, fn: Callable[[Any], Any], **kwargs: Any) -> AppTest:
+        """Test any function taking ``st`` (or a ``@reactive.view``)."""
+        if isinstance(fn, ReactiveView):
+            return cls(fn, **kwargs)
+        name = re.sub(r"[^A-Za-z0-9_.\-]", "_", f"apptest.{getattr(fn, '__name__', 'app')}")
+        return cls(ReactiveView(fn, name=name), **kwargs)
+
+    @classmethod
+    def from_view(cls, view: ReactiveView, **kwargs: Any) -> AppTest:
+        """Test a ``@reactive.view`` with its options (scope, permission)."""
+        return cls(view, **kwargs)
+
+    def run(self) -> AppTest:
+        """Run once, sending every pending widget change as one event."""
+        if self.view.access(self.user) != ALLOWED:
+            raise PermissionDenied(f"{self.user!r} may not use the view {self.view.name!r}.")
+        if self.app.last_result is None:
+            self.app.run_page()
+        elif self._pending or self._trigger:
+            widgets = self.app.runner.widgets
+            values = {wid: widgets[wid].to_client(v) if wid in widgets else v
+                      for wid, v in self._pending.items()}
+            self._pending, trigger, self._trigger = {}, self._trigger, None
+            self.app.handle_event(Event(values, trigger))
+        else:
+            self.app.run_page()
+        self._elements = list(_walk(self.app.last_result.root))
+        return self
+
+    # -- what the last run showed -------------------------------------------------
+
+    @property
+    def status(self) -> str:
+        """"completed", "stopped" or "failed" for the last run."""
+        return self.app.last_result.status
+
+    def get(self, command: str) -> ElementList:
+        handles = ElementList()
+        for element in self._elements:
+            if element.command == command:
+                kind = WidgetHandle if isinstance(element, Widget) else ElementHandle
+                handles.append(kind(self, element))
+        return handles
+
+    @property
+    def main(self) -> list[ElementHandle]:
+        """Every element of the last run in page order (callback output first)."""
+        return [
+            (WidgetHandle if isinstance(e, Widget) else ElementHandle)(self, e)
+            for e in self._elements if not isinstance(e, Block)
+        ]
+
+    def __getattr__(self, name: str) -> ElementList:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.get(name)
+
+
+def _walk(element: Element) -> Iterator[Element]:
+    if isinstance(element, Block):
+        if element.command:
+            yield element
+        for child in element.children:
+            yield from _walk(child)
+    else:
+        yield element

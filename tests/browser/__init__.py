@@ -1,0 +1,1 @@
+"""End-to-end tests: the demo site served by Daphne, driven by a real Chromium."""

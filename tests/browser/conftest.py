@@ -1,0 +1,266 @@
+"""Fixtures of the browser suite: a real ASGI server (Daphne) and a headless Chromium.
+
+The demo project (``demo_project``) is served by ``daphne`` in a subprocess, once
+with the in-memory channel layer and once, when Redis answers on
+127.0.0.1:6379, with the Redis channel layer and the Redis cache lock. Every
+test gets a fresh browser context, so a fresh Django session.
+
+These tests need neither the Django test database nor ``tests.settings``: the
+server owns its own temporary SQLite database.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, expect, sync_playwright
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+#: The repository root, the server's working directory.
+REPO_ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
+REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/15"
+
+SERVER_START_TIMEOUT = 20.0
+SERVER_STOP_TIMEOUT = 5.0
+STDERR_TAIL_LINES = 60
+
+#: Timeout (ms) of the ``expect`` assertions in this suite.
+EXPECT_TIMEOUT = 5_000
+expect.set_options(timeout=EXPECT_TIMEOUT)
+
+#: The root of a reactive view whose WebSocket is live.
+READY_VIEW = '.reactive-view[data-reactive-ready="true"]'
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: end-to-end test in a real browser against a Daphne server")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test of this package with ``browser``."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+# -- server --------------------------------------------------------------------------------------
+
+
+class LiveServer:
+    """A Daphne subprocess serving the demo project."""
+
+    def __init__(self, url: str, process: subprocess.Popen[bytes], stderr_path: Path) -> None:
+        self.url = url
+        self.process = process
+        self.stderr_path = stderr_path
+
+    def stderr_tail(self, lines: int = STDERR_TAIL_LINES) -> str:
+        """The last ``lines`` lines the server wrote to its stderr."""
+        try:
+            text = self.stderr_path.read_text(errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def stop(self) -> None:
+        """Terminate the server, killing it if it does not stop in time."""
+        if self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(SERVER_STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(SERVER_STOP_TIMEOUT)
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _redis_answers() -> bool:
+    try:
+        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def _flush_redis_db(url: str) -> None:
+    import redis  # a dependency of channels-redis
+
+    client = redis.Redis.from_url(url, socket_timeout=5)
+    try:
+        client.flushdb()
+    finally:
+        client.close()
+
+
+def _wait_until_serving(server: LiveServer, deadline: float) -> None:
+    """Poll ``GET /`` until it answers, the server dies, or the deadline passes."""
+    last_error: Exception | None = None
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(
+                f"daphne exited with code {server.process.returncode}:\n{server.stderr_tail()}")
+        try:
+            with urllib.request.urlopen(server.url + "/", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError) as exc:
+            last_error = exc
+        time.sleep(0.1)
+    raise RuntimeError(
+        f"daphne did not answer GET / within {SERVER_START_TIMEOUT:.0f} s ({last_error}):\n"
+        f"{server.stderr_tail()}")
+
+
+@pytest.fixture(scope="session", params=["inmemory", "redis"])
+def live_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """The demo project served by Daphne on a free port; yields its base URL holder.
+
+    Parametrized: ``inmemory`` (in-memory channel layer, local-memory lock) and
+    ``redis`` (Redis channel layer and cache lock on DB 15, skipped when Redis
+    does not answer on 127.0.0.1:6379).
+    """
+    tmp = tmp_path_factory.mktemp(f"server-{request.param}")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "demo_project.settings",
+        "DJANGO_DB": str(tmp / "db.sqlite3"),
+        "DJANGO_DEBUG": "1",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("REACTIVE_REDIS_URL", None)
+    if request.param == "redis":
+        if not _redis_answers():
+            pytest.skip(f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}")
+        _flush_redis_db(REDIS_URL)
+        env["REACTIVE_REDIS_URL"] = REDIS_URL
+
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=REPO_ROOT, env=env, check=True, capture_output=True, timeout=120,
+    )
+
+    port = _free_port()
+    stderr_path = tmp / "daphne.stderr"
+    with stderr_path.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
+             "demo_project.asgi:application"],
+            cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+        )
+    server = LiveServer(f"http://127.0.0.1:{port}", process, stderr_path)
+    failed_before = request.session.testsfailed
+    try:
+        _wait_until_serving(server, time.monotonic() + SERVER_START_TIMEOUT)
+        yield server
+    finally:
+        server.stop()
+        if request.session.testsfailed > failed_before:
+            reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+            if reporter is not None:
+                reporter.write_sep("-", f"daphne ({request.param}) stderr, last {STDERR_TAIL_LINES} lines")
+                reporter.write_line(server.stderr_tail())
+
+
+# -- browser -------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    """The Playwright driver (sync API)."""
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium not installed: apt-get install chromium")
+    driver = sync_playwright().start()
+    try:
+        yield driver
+    finally:
+        driver.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    """Debian's headless Chromium (never a Playwright-downloaded one)."""
+    chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser, live_server: LiveServer) -> Iterator[Callable[[], BrowserContext]]:
+    """Factory of fresh browser contexts (fresh cookies, so a fresh Django session).
+
+    Relative URLs (``page.goto("/counter/")``) resolve against the live server.
+    """
+    contexts: list[BrowserContext] = []
+
+    def make() -> BrowserContext:
+        context = browser.new_context(base_url=live_server.url)
+        context.set_default_timeout(EXPECT_TIMEOUT * 2)
+        contexts.append(context)
+        return context
+
+    try:
+        yield make
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def context(new_context: Callable[[], BrowserContext]) -> BrowserContext:
+    """A fresh browser context for this test."""
+    return new_context()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    """A page (tab) in this test's context."""
+    return context.new_page()
+
+
+@pytest.fixture
+def open_view() -> Callable[[Page, str], Locator]:
+    """``open_view(page, path)``: load a reactive page and wait until its WebSocket is live.
+
+    Returns the locator of the view root.
+    """
+
+    def open_(page: Page, path: str) -> Locator:
+        page.goto(path)
+        view = page.locator(".reactive-view")
+        expect(view).to_have_attribute("data-reactive-ready", "true")
+        return view
+
+    return open_
