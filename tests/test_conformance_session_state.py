@@ -64,7 +64,8 @@ def test_case_4_missing_attribute_is_an_exception_element():
 def test_case_5_missing_item_is_a_key_error():
     at = AppTest.from_function(lambda st: st.text(st.session_state["missing"])).run()
     assert at.exception[0].type == "KeyError"
-    assert 'st.session_state has no key "missing". Did you forget to initialize it?' in at.exception[0].message
+    message = at.exception[0].message
+    assert 'st.session_state has no key "missing". Did you forget to initialize it?' in message
 
 
 def test_case_6_lookups_that_do_not_raise():

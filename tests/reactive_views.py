@@ -1,0 +1,39 @@
+"""Views used by the transport tests, registered under fixed names."""
+
+import django_reactive as reactive
+
+
+@reactive.view(name="tests.counter")
+def counter(st):
+    st.title("Counter Example")
+    if "count" not in st.session_state:
+        st.session_state.count = 0
+    if st.button("Increment"):
+        st.session_state.count += 1
+    if st.button("Decrement"):
+        st.session_state.count -= 1
+    st.write("Count = ", st.session_state.count)
+
+
+@reactive.view(name="tests.widgets")
+def widgets(st):
+    st.slider("Volume", 0, 10, key="vol")
+    st.selectbox("Color", ["red", "green"], key="color")
+    st.number_input("Amount", 0, 100, key="amount")
+    st.text_input("Code", max_chars=4, key="code")
+    st.checkbox("Agree", key="agree")
+    st.button("Locked", disabled=True)
+    st.text(f"{st.session_state.vol} {st.session_state.color}")
+
+
+@reactive.view(name="tests.tab_counter", scope="tab")
+def tab_counter(st):
+    st.session_state.setdefault("n", 0)
+    if st.button("Add"):
+        st.session_state.n += 1
+    st.text(f"n={st.session_state.n}")
+
+
+@reactive.view(name="tests.staff_only", permission=lambda user: user.is_staff)
+def staff_only(st):
+    st.text("secret")

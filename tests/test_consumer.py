@@ -1,0 +1,200 @@
+"""The WebSocket transport through Channels' WebsocketCommunicator, on a real session store.
+
+Each test runs on the in-memory channel layer and again on channels_redis (with
+Django's Redis cache holding the view locks) when Redis answers on 127.0.0.1.
+"""
+
+import asyncio
+import json
+import re
+import socket
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.test import override_settings
+
+from demo_project.asgi import application
+from django_reactive.app_session import session_store
+from tests import reactive_views  # noqa: F401 - registers the views
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+REDIS_URL = "redis://127.0.0.1:6379/14"
+
+
+def redis_available() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(params=["memory", "redis"])
+def channel_layer(request):
+    if request.param == "memory":
+        yield "memory"
+        return
+    if not redis_available():
+        pytest.skip("Redis does not answer on 127.0.0.1:6379")
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+    with override_settings(
+        CHANNEL_LAYERS={"default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}]},
+        }},
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                            "LOCATION": REDIS_URL}},
+    ):
+        yield "redis"
+
+
+@sync_to_async
+def new_session() -> str:
+    session = session_store(None)
+    session.create()
+    return session.session_key
+
+
+@sync_to_async
+def saved_state(session_key: str, name: str) -> dict:
+    from django_reactive.state import StateStore
+
+    store = StateStore()
+    store.load(session_store(session_key).get("_reactive", {}).get(name))
+    return store.user
+
+
+async def connect(name: str, session_key: str | None, origin: bytes = b"http://localhost"):
+    headers = [(b"origin", origin)]
+    if session_key:
+        headers.append((b"cookie", f"sessionid={session_key}".encode()))
+    comm = WebsocketCommunicator(application, f"/ws/reactive/{name}/", headers=headers)
+    connected, code = await comm.connect(timeout=5)
+    return comm, connected, code
+
+
+async def open_view(name: str, session_key: str, tab: str = "t1"):
+    comm, connected, _ = await connect(name, session_key)
+    assert connected
+    await comm.send_json_to({"t": "hello", "v": 1, "tab": tab})
+    first = await comm.receive_json_from(timeout=5)
+    assert first["t"] == "patch" and "r" in first["ops"], first
+    assert await comm.receive_json_from(timeout=5) == {"t": "ready"}
+    return comm, widget_ids(first["ops"]["r"]), first["ops"]["r"]
+
+
+WIDGET_PATTERNS = [
+    r'data-reactive-widget="(w[0-9a-f]+)" data-reactive-kind="button"[^>]*>([^<]+)<',
+    r'data-reactive-widget="(w[0-9a-f]+)" data-reactive-kind="checkbox"[^>]*> <span[^>]*>([^<]+)<',
+    r'for="rx-[\w.-]+?-(w[0-9a-f]{12})">([^<]+)<',
+]
+
+
+def widget_ids(html: str) -> dict[str, str]:
+    """Label -> widget id of every widget in the markup, as a user would find them."""
+    return {label: wid for pattern in WIDGET_PATTERNS for wid, label in re.findall(pattern, html)}
+
+
+async def test_click_sends_only_the_changed_element(channel_layer):
+    key = await new_session()
+    comm, ids, html = await open_view("tests.counter", key)
+    assert "Count =  <code>0</code>" in html
+    await comm.send_to(json.dumps({"t": "event", "seq": 1, "trigger": ids["Increment"]}))
+    raw = await comm.receive_from(timeout=5)
+    message = json.loads(raw)
+    assert message["ack"] == 1
+    assert list(message["ops"]) == ["m.3"]
+    assert "Count =  <code>1</code>" in message["ops"]["m.3"]
+    assert len(raw.encode()) < 200
+    await comm.disconnect()
+    assert (await saved_state(key, "tests.counter"))["count"] == 1
+
+
+async def test_reconnecting_client_is_resynchronised_but_a_fresh_page_is_not(channel_layer):
+    key = await new_session()
+    comm, ids, _ = await open_view("tests.counter", key)
+    await comm.disconnect()
+    # A hello whose rev matches what the server would render gets no patch.
+    comm2, connected, _ = await connect("tests.counter", key)
+    from django_reactive.app_session import AppSession
+    from django_reactive.registry import get
+
+    app = AppSession(get("tests.counter"), key, "t")
+    await sync_to_async(app.refresh)()
+    await comm2.send_json_to({"t": "hello", "v": 1, "tab": "t", "rev": app.rendered.rev})
+    assert await comm2.receive_json_from(timeout=5) == {"t": "ready"}
+    await comm2.disconnect()
+
+
+async def test_state_survives_a_new_connection(channel_layer):
+    key = await new_session()
+    comm, ids, _ = await open_view("tests.counter", key)
+    for seq in (1, 2):
+        await comm.send_json_to({"t": "event", "seq": seq, "trigger": ids["Increment"]})
+        await comm.receive_json_from(timeout=5)
+    await comm.disconnect()
+    comm, ids, html = await open_view("tests.counter", key)
+    assert "Count =  <code>2</code>" in html
+    await comm.disconnect()
+
+
+async def test_other_tab_of_the_session_receives_the_update(channel_layer):
+    key = await new_session()
+    tab_a, ids, _ = await open_view("tests.counter", key, "a")
+    tab_b, _, _ = await open_view("tests.counter", key, "b")
+    await tab_a.send_json_to({"t": "event", "seq": 1, "trigger": ids["Increment"]})
+    assert (await tab_a.receive_json_from(timeout=5))["ack"] == 1
+    pushed = await tab_b.receive_json_from(timeout=5)
+    assert "ack" not in pushed
+    assert "Count =  <code>1</code>" in pushed["ops"]["m.3"]
+    assert await tab_a.receive_nothing(timeout=0.3)
+    await tab_a.disconnect()
+    await tab_b.disconnect()
+
+
+async def test_another_session_is_not_affected(channel_layer):
+    tab_a, ids, _ = await open_view("tests.counter", await new_session())
+    other, _, _ = await open_view("tests.counter", await new_session())
+    await tab_a.send_json_to({"t": "event", "seq": 1, "trigger": ids["Increment"]})
+    await tab_a.receive_json_from(timeout=5)
+    assert await other.receive_nothing(timeout=0.3)
+    await tab_a.disconnect()
+    await other.disconnect()
+
+
+async def test_two_tabs_incrementing_concurrently_lose_no_update(channel_layer):
+    key = await new_session()
+    tabs = [await open_view("tests.counter", key, tab) for tab in ("a", "b")]
+    per_tab = 15
+
+    async def clicks(comm, wid):
+        for seq in range(1, per_tab + 1):
+            await comm.send_json_to({"t": "event", "seq": seq, "trigger": wid})
+        acks = set()
+        while len(acks) < per_tab:
+            message = await comm.receive_json_from(timeout=10)
+            if "ack" in message:
+                assert message["t"] == "patch", message
+                acks.add(message["ack"])
+
+    await asyncio.gather(*(clicks(comm, ids["Increment"]) for comm, ids, _ in tabs))
+    for comm, _, _ in tabs:
+        await comm.disconnect()
+    assert (await saved_state(key, "tests.counter"))["count"] == 2 * per_tab
+
+
+async def test_tab_scope_keeps_tabs_apart(channel_layer):
+    key = await new_session()
+    tab_a, ids, _ = await open_view("tests.tab_counter", key, "a")
+    tab_b, _, html_b = await open_view("tests.tab_counter", key, "b")
+    await tab_a.send_json_to({"t": "event", "seq": 1, "trigger": ids["Add"]})
+    reply = await tab_a.receive_json_from(timeout=5)
+    assert any("n=1" in html for html in reply["ops"].values())
+    assert "n=0" in html_b
+    assert await tab_b.receive_nothing(timeout=0.3)
+    await tab_a.disconnect()
+    await tab_b.disconnect()

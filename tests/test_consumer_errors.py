@@ -1,0 +1,141 @@
+"""Bad input over the WebSocket: a typed error, no state change, and the connection lives on."""
+
+import json
+
+import pytest
+
+from django_reactive import conf
+from tests.test_consumer import connect, new_session, open_view, saved_state
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+async def expect_error(comm, frame, code, seq=None):
+    await comm.send_to(frame if isinstance(frame, str) else json.dumps(frame))
+    reply = await comm.receive_json_from(timeout=5)
+    assert reply["t"] == "error" and reply["code"] == code, reply
+    assert reply["message"]
+    if seq is not None:
+        assert reply["ack"] == seq
+    return reply
+
+
+@pytest.mark.parametrize(("frame", "code"), [
+    ("{not json", "bad_json"),
+    ("[1, 2]", "bad_json"),
+    ({"t": "dance"}, "bad_message"),
+    ({"t": "event", "seq": 0, "trigger": "w1"}, "bad_message"),
+    ({"t": "event", "seq": "1", "trigger": "w1"}, "bad_message"),
+    ({"t": "event", "seq": 1}, "bad_message"),
+    ({"t": "event", "seq": 1, "values": [1]}, "bad_message"),
+    ({"t": "event", "seq": 1, "trigger": 5}, "bad_message"),
+    ({"t": "hello", "v": 1, "tab": "again"}, "bad_message"),
+])
+async def test_malformed_messages(frame, code):
+    key = await new_session()
+    comm, ids, _ = await open_view("tests.counter", key)
+    await expect_error(comm, frame, code)
+    # The connection still works and nothing changed.
+    await comm.send_json_to({"t": "event", "seq": 7, "trigger": ids["Increment"]})
+    assert (await comm.receive_json_from(timeout=5))["ack"] == 7
+    await comm.disconnect()
+    assert (await saved_state(key, "tests.counter"))["count"] == 1
+
+
+async def test_oversized_message():
+    comm, _, _ = await open_view("tests.counter", await new_session())
+    big = json.dumps({"t": "event", "seq": 1, "values": {"w": "x" * conf.get("MAX_MESSAGE_BYTES")}})
+    await expect_error(comm, big, "too_large")
+    await comm.disconnect()
+
+
+async def test_event_before_hello():
+    comm, connected, _ = await connect("tests.counter", await new_session())
+    assert connected
+    await expect_error(comm, {"t": "event", "seq": 1, "trigger": "w0"}, "not_ready", seq=1)
+    await comm.disconnect()
+
+
+async def test_unsupported_version_closes():
+    comm, _, _ = await connect("tests.counter", await new_session())
+    await expect_error(comm, {"t": "hello", "v": 99}, "unsupported_version")
+    assert (await comm.receive_output(timeout=5))["type"] == "websocket.close"
+
+
+@pytest.mark.parametrize(("label", "value", "code"), [
+    ("Volume", 11, "invalid_value"),          # above the slider's max
+    ("Volume", "5", "invalid_value"),         # wrong type
+    ("Volume", True, "invalid_value"),        # a boolean is not a number
+    ("Volume", 2.5, "invalid_value"),         # an int slider takes whole numbers
+    ("Color", 2, "invalid_value"),            # no such option index
+    ("Color", "green", "invalid_value"),      # options are sent by index
+    ("Amount", 101, "invalid_value"),
+    ("Amount", None, "invalid_value"),
+    ("Code", "12345", "invalid_value"),       # longer than max_chars
+    ("Code", 1234, "invalid_value"),
+    ("Agree", "yes", "invalid_value"),
+    ("Agree", None, "invalid_value"),
+])
+async def test_values_outside_a_widgets_type_range_or_options(label, value, code):
+    key = await new_session()
+    comm, ids, _ = await open_view("tests.widgets", key)
+    before = await saved_state(key, "tests.widgets")
+    reply = await expect_error(comm, {"t": "event", "seq": 3, "values": {ids[label]: value}}, code, seq=3)
+    assert reply["widget"] == ids[label]
+    assert await saved_state(key, "tests.widgets") == before
+    await comm.send_json_to({"t": "event", "seq": 4, "values": {ids["Volume"]: 4}})
+    reply = await comm.receive_json_from(timeout=5)
+    assert reply["ack"] == 4 and any("4 red" in html for html in reply["ops"].values())
+    await comm.disconnect()
+
+
+async def test_a_button_value_is_only_accepted_as_the_trigger():
+    comm, ids, _ = await open_view("tests.counter", await new_session())
+    await expect_error(comm, {"t": "event", "seq": 1, "values": {ids["Increment"]: True}}, "invalid_value")
+    await comm.disconnect()
+
+
+async def test_one_bad_value_rejects_the_whole_event():
+    key = await new_session()
+    comm, ids, _ = await open_view("tests.widgets", key)
+    await expect_error(comm, {"t": "event", "seq": 1, "values": {ids["Volume"]: 3, ids["Color"]: 9}},
+                       "invalid_value", seq=1)
+    comm2, _, html = await open_view("tests.widgets", key, "t2")
+    assert "0 red" in html
+    await comm.disconnect()
+    await comm2.disconnect()
+
+
+async def test_disabled_and_unknown_widgets():
+    comm, ids, _ = await open_view("tests.widgets", await new_session())
+    await expect_error(comm, {"t": "event", "seq": 1, "trigger": ids["Locked"]}, "disabled_widget", seq=1)
+    reply = await expect_error(comm, {"t": "event", "seq": 2, "trigger": "wdeadbeef0000"}, "unknown_widget")
+    assert reply["widget"] == "wdeadbeef0000"
+    await comm.disconnect()
+
+
+async def test_cross_origin_handshake_is_refused():
+    _, connected, _ = await connect("tests.counter", await new_session(), origin=b"http://evil.example")
+    assert not connected
+
+
+async def test_unknown_view_is_refused():
+    _, connected, code = await connect("tests.nope", await new_session())
+    assert not connected and code == 4404
+
+
+async def test_handshake_without_a_session_is_refused():
+    _, connected, code = await connect("tests.counter", None)
+    assert not connected and code == 4401
+
+
+async def test_user_without_permission_is_refused():
+    _, connected, code = await connect("tests.staff_only", await new_session())
+    assert not connected and code == 4403
+
+
+async def test_an_exception_in_the_view_does_not_break_the_connection():
+    comm, ids, _ = await open_view("tests.widgets", await new_session())
+    await comm.send_json_to({"t": "event", "seq": 1, "values": {ids["Color"]: 1}})
+    assert (await comm.receive_json_from(timeout=5))["ack"] == 1
+    await comm.disconnect()
