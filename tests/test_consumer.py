@@ -17,6 +17,7 @@ from django.test import override_settings
 from demo_project.asgi import application
 from django_reactive.app_session import session_store
 from tests import reactive_views  # noqa: F401 - registers the views
+from tests.support import skip_unless
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,8 +37,7 @@ def channel_layer(request):
     if request.param == "memory":
         yield "memory"
         return
-    if not redis_available():
-        pytest.skip("Redis does not answer on 127.0.0.1:6379")
+    skip_unless(redis_available(), "Redis does not answer on 127.0.0.1:6379", "REACTIVE_REQUIRE_REDIS")
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()
