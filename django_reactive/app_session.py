@@ -70,8 +70,9 @@ class AppSession:
 
     # -- session I/O -------------------------------------------------------------
 
-    def _load(self) -> tuple[SessionBase, dict[str, Any], dict[str, Any] | None]:
-        session = session_store(self.session_key)
+    def _load(self, session: SessionBase | None = None
+              ) -> tuple[SessionBase, dict[str, Any], dict[str, Any] | None]:
+        session = session or session_store(self.session_key)
         namespaces = dict(session.get(conf.get("SESSION_KEY")) or {})
         if session.session_key is None:
             raise SessionGone("The session has ended.")
@@ -120,10 +121,15 @@ class AppSession:
         self.last_result = result
         return ops
 
-    def run_page(self) -> tuple[Rendered, bool]:
-        """A plain run that is saved (the page's first render). Returns (render, changed)."""
+    def run_page(self, session: SessionBase | None = None) -> tuple[Rendered, bool]:
+        """A plain run that is saved (the page's first render). Returns (render, changed).
+
+        ``session`` is the request's own session when the request just created
+        it: Django's middleware saves that object after the response, so it
+        must hold the state too.
+        """
         with view_lock(self.session_key, self.view.name):
-            session, namespaces, before = self._load()
+            session, namespaces, before = self._load(session)
             result = self.runner.run()
             data = self._dump(result)
             self._render(result)

@@ -52,12 +52,13 @@ def page_view(view: ReactiveView) -> Callable[..., HttpResponse]:
         if access == FORBIDDEN:
             raise PermissionDenied
         # The WebSocket cannot set a cookie: the session must exist before it opens.
-        if request.session.session_key is None:
+        created = request.session.session_key is None
+        if created:
             request.session.save()
         session_key = request.session.session_key
         app = AppSession(view, session_key, secrets.token_urlsafe(12),
                          user=getattr(request, "user", None), request=request)
-        _, changed = app.run_page()
+        _, changed = app.run_page(request.session if created else None)
         if changed:
             broadcast_state_changed(session_key, view)
         template = view.template or conf.get("BASE_TEMPLATE")

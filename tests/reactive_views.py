@@ -37,3 +37,13 @@ def tab_counter(st):
 @reactive.view(name="tests.staff_only", permission=lambda user: user.is_staff)
 def staff_only(st):
     st.text("secret")
+
+
+@reactive.view(name="tests.members", login_required=True)
+def members(st):
+    st.text(f"hello {st.user.username}")
+
+
+@reactive.view(name="tests.can_change_user", permission="auth.change_user")
+def can_change_user(st):
+    st.text("allowed")

@@ -1,0 +1,40 @@
+"""System checks for configurations under which reactive views cannot work."""
+
+from django.core.checks import run_checks
+from django.test import override_settings
+
+
+def ids():
+    return {message.id for message in run_checks()}
+
+
+def test_the_test_settings_pass():
+    assert not {i for i in ids() if i.startswith("django_reactive")}
+
+
+def test_sessions_must_be_enabled():
+    from django.conf import settings
+
+    middleware = [m for m in settings.MIDDLEWARE if "SessionMiddleware" not in m]
+    with override_settings(MIDDLEWARE=middleware):
+        assert "django_reactive.E001" in ids()
+
+
+def test_signed_cookie_sessions_are_refused():
+    with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"):
+        assert "django_reactive.E002" in ids()
+
+
+def test_unknown_reactive_settings_are_reported():
+    with override_settings(REACTIVE={"LOCK_TIMEOUTT": 3}):
+        assert "django_reactive.E005" in ids()
+
+
+def test_redis_layer_without_socket_timeout_warns():
+    layer = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer",
+                         "CONFIG": {"hosts": ["redis://127.0.0.1:6379/0"]}}}
+    with override_settings(CHANNEL_LAYERS=layer):
+        assert "django_reactive.W003" in ids()
+    layer["default"]["CONFIG"]["hosts"] = [{"address": "redis://127.0.0.1:6379/0", "socket_timeout": None}]
+    with override_settings(CHANNEL_LAYERS=layer):
+        assert "django_reactive.W003" not in ids()

@@ -1,0 +1,87 @@
+"""Rendering: element ids, per-element HTML, and patches that carry only what changed."""
+
+import pytest
+
+from django_reactive.elements import Markdown, Text, Title
+from django_reactive.elements.layout import Area, Container, Root
+from django_reactive.render import Renderer, diff
+
+
+def tree(*main):
+    root = Root()
+    prefix, area = Area("rx-prefix"), Area("rx-main")
+    area.children = list(main)
+    root.children = [prefix, area]
+    return root
+
+
+def test_elements_get_position_ids_and_a_wrapper():
+    rendered = Renderer().render(tree(Title("Hi"), Text("a < b")))
+    assert rendered.children["m"] == ("m.0", "m.1")
+    assert rendered.html["m.0"] == '<div class="rx rx-title" data-reactive-id="m.0"><h1>Hi</h1></div>'
+    assert "a &lt; b" in rendered.html["m.1"]
+    assert rendered.root.startswith('<div class="rx-root" data-reactive-id="r">')
+
+
+def test_first_render_sends_the_root():
+    new = Renderer().render(tree(Text("x")))
+    assert diff(None, new) == {"r": new.root}
+
+
+def test_unchanged_render_sends_nothing():
+    renderer = Renderer()
+    assert diff(renderer.render(tree(Text("x"))), renderer.render(tree(Text("x")))) == {}
+
+
+def test_a_changed_element_is_sent_alone():
+    renderer = Renderer()
+    old = renderer.render(tree(Title("T"), Text("1")))
+    new = renderer.render(tree(Title("T"), Text("2")))
+    assert diff(old, new) == {"m.1": new.html["m.1"]}
+
+
+def test_a_changed_list_of_children_sends_the_block():
+    renderer = Renderer()
+    old = renderer.render(tree(Text("1")))
+    new = renderer.render(tree(Text("0"), Text("1")))
+    assert diff(old, new) == {"m": new.html["m"]}
+
+
+def test_nested_change_inside_an_unchanged_container():
+    renderer = Renderer()
+
+    def page(value):
+        box = Container()
+        box.children = [Text("static"), Text(value)]
+        return tree(box)
+
+    old, new = renderer.render(page("a")), renderer.render(page("b"))
+    assert diff(old, new) == {"m.0.1": new.html["m.0.1"]}
+
+
+def test_rev_changes_with_the_content():
+    renderer = Renderer()
+    assert renderer.render(tree(Text("a"))).rev != renderer.render(tree(Text("b"))).rev
+    assert renderer.render(tree(Text("a"))).rev == renderer.render(tree(Text("a"))).rev
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    ("**bold**", "<strong>bold</strong>", None),
+    ("<script>alert(1)</script>", "&lt;script&gt;", "<script>"),
+    ("[x](javascript:alert(1))", None, 'href="javascript:'),
+    ('<img src=x onerror="alert(1)">', "&lt;img", "<img"),
+    ("| a |\n| - |\n| 1 |", "<table>", None),
+])
+def test_markdown_is_safe(body, present, absent):
+    html = Renderer().render(tree(Markdown(body))).html["m.0"]
+    if present:
+        assert present in html
+    if absent:
+        assert absent not in html
+
+
+def test_markdown_with_allowed_html_is_still_sanitised():
+    html = Renderer().render(tree(Markdown('<b>ok</b><script>x</script><a href="javascript:x">l</a>',
+                                           unsafe_allow_html=True))).html["m.0"]
+    assert "<b>ok</b>" in html
+    assert "<script>" not in html and "javascript:" not in html

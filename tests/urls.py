@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from tests import reactive_views
+
+urlpatterns = [
+    path("", include("demo_project.urls")),
+    path("t/counter/", reactive_views.counter.as_view()),
+    path("t/members/", reactive_views.members.as_view()),
+    path("t/staff/", reactive_views.staff_only.as_view()),
+    path("t/perm/", reactive_views.can_change_user.as_view()),
+    path("t/tab/", reactive_views.tab_counter.as_view()),
+]
