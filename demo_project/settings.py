@@ -58,7 +58,12 @@ DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("DJANGO_DB", str(BASE_DIR / "db.sqlite3")),
-        "OPTIONS": {"transaction_mode": "IMMEDIATE"},
+        # IMMEDIATE: concurrent writers wait instead of failing; WAL: reads do not
+        # block the write of the previous event.
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
         "TEST": {"NAME": str(BASE_DIR / "test-db.sqlite3")},
@@ -78,6 +83,11 @@ if REDIS_URL:
                           "LOCATION": REDIS_URL}}
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# Sessions are read on every event: keep them in the cache, written through to
+# the database. The local-memory cache is fine for one process; with several
+# workers the cache must be shared (REACTIVE_REDIS_URL above).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 REACTIVE = {"BASE_TEMPLATE": "demo_page.html"}
 

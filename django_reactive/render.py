@@ -59,14 +59,23 @@ def css_class(element: Element) -> str:
 
 
 class Renderer:
-    """Renders element trees of one view; ``dom_prefix`` keeps DOM ids unique on a page."""
+    """Renders element trees of one view; ``dom_prefix`` keeps DOM ids unique on a page.
+
+    Templates are pure functions of their context, so an element whose context
+    did not change since the previous render reuses its HTML instead of
+    rendering its template again: a click re-renders only what it changed.
+    """
 
     def __init__(self, dom_prefix: str = "rx-") -> None:
         self.dom_prefix = dom_prefix
+        self._memo: dict[tuple[str, str, str], str] = {}
+        self._next_memo: dict[tuple[str, str, str], str] = {}
 
     def render(self, root: Root) -> Rendered:
         out = Rendered()
+        self._next_memo = {}
         self._render(root, ROOT_ID, out)
+        self._memo = self._next_memo
         return out
 
     def _render(self, element: Element, eid: str, out: Rendered) -> str:
@@ -83,16 +92,22 @@ class Renderer:
                 parts.append(self._render(child, child_id, out))
             out.children[eid] = tuple(ids)
             context["children"] = mark_safe("".join(parts))
-            context["eid"] = eid
-            html = _template(element.template).render(context)
-        else:
-            context["eid"] = eid
-            context["dom_id"] = self.dom_prefix + eid
-            inner = _template(element.template).render(context)
-            html = (f'<div class="rx {css_class(element)}" data-reactive-id="{escape(eid)}">'
-                    f"{inner}</div>")
+        key = (element.template, eid, repr(sorted(context.items())))
+        html = self._memo.get(key)
+        if html is None:
+            html = self._render_html(element, eid, context)
+        self._next_memo[key] = html
         out.html[eid] = html
         return html
+
+    def _render_html(self, element: Element, eid: str, context: dict[str, Any]) -> str:
+        context["eid"] = eid
+        if isinstance(element, Block):
+            return _template(element.template).render(context)
+        context["dom_id"] = self.dom_prefix + eid
+        inner = _template(element.template).render(context)
+        return (f'<div class="rx {css_class(element)}" data-reactive-id="{escape(eid)}">'
+                f"{inner}</div>")
 
 
 def diff(old: Rendered | None, new: Rendered) -> dict[str, str]:

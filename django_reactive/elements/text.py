@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import traceback
+import functools
 from functools import cache
 from typing import Any
 
@@ -21,8 +22,12 @@ def _markdown(allow_html: bool) -> MarkdownIt:
     return md.enable(["table", "strikethrough"])
 
 
+@functools.lru_cache(maxsize=2048)
 def render_markdown(body: str, *, inline: bool = False, allow_html: bool = False) -> SafeString:
-    """Markdown to safe HTML: raw HTML is escaped unless allowed, and always sanitised."""
+    """Markdown to safe HTML: raw HTML is escaped unless allowed, and then sanitised.
+
+    Cached: a view re-run shows mostly the same text as before.
+    """
     md = _markdown(allow_html)
     html = (md.renderInline(body) if inline else md.render(body)).strip()
     return mark_safe(nh3.clean(html) if allow_html else html)
