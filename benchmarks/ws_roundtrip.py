@@ -119,17 +119,20 @@ async def _hello(ws: ClientConnection, page: Page, timeout: float) -> None:
 
 
 async def _click_loop(ws: ClientConnection, page: Page, server: Server, is_answer: Matcher,
-                      events: int, warmup: int, timeout: float) -> Measurement:
+                      args: argparse.Namespace) -> Measurement:
     result = Measurement()
+    events, warmup = args.events, args.warmup
     cpu_start = None
     for seq in range(1, warmup + events + 1):
+        if args.pause_ms:
+            await asyncio.sleep(args.pause_ms / 1000)
         if seq == warmup + 1:
             cpu_start = server.cpu_seconds()
         frame = json.dumps({"t": "event", "seq": seq, "trigger": page.increment}, separators=(",", ":"))
         received = frames = 0
         started = time.perf_counter()
         await ws.send(frame)
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(args.timeout):
             while True:
                 reply = await ws.recv()
                 received += len(reply.encode() if isinstance(reply, str) else reply)
@@ -148,16 +151,16 @@ async def _click_loop(ws: ClientConnection, page: Page, server: Server, is_answe
     return result
 
 
-async def measure(server: Server, ws_path: str, events: int, warmup: int, timeout: float) -> Measurement:
-    """Load a fresh page, connect to ``ws_path`` and time ``events`` sequential clicks."""
+async def measure(server: Server, ws_path: str, args: argparse.Namespace) -> Measurement:
+    """Load a fresh page, connect to ``ws_path`` and time ``args.events`` sequential clicks."""
     page = load_page(server.url)
     headers = {"Cookie": page.cookie, "Origin": server.url}
     url = server.url.replace("http://", "ws://", 1) + ws_path
-    async with connect(url, additional_headers=headers, compression=None, open_timeout=timeout) as ws:
+    async with connect(url, additional_headers=headers, compression=None, open_timeout=args.timeout) as ws:
         if ws_path == ECHO_WS_PATH:
-            return await _click_loop(ws, page, server, _echo_answer, events, warmup, timeout)
-        await _hello(ws, page, timeout)
-        return await _click_loop(ws, page, server, _reactive_answer, events, warmup, timeout)
+            return await _click_loop(ws, page, server, _echo_answer, args)
+        await _hello(ws, page, args.timeout)
+        return await _click_loop(ws, page, server, _reactive_answer, args)
 
 
 def _ms(seconds: float) -> str:
@@ -194,7 +197,7 @@ def _spread(label: str, values: list[float], unit: str = "") -> None:
 async def run(args: argparse.Namespace) -> None:
     with serve(args.url) as server:
         print(f"server {server.url}; {args.events} events after {args.warmup} warm-up, "
-              f"{args.repeat} run(s)")
+              f"{args.pause_ms} ms pause between events, {args.repeat} run(s)")
         p50s: dict[str, list[float]] = {"reactive": [], "echo": []}
         ratios: list[float] = []
         for run_no in range(1, args.repeat + 1):
@@ -202,7 +205,7 @@ async def run(args: argparse.Namespace) -> None:
             order = [REACTIVE_WS_PATH, ECHO_WS_PATH]
             if run_no % 2 == 0:
                 order.reverse()
-            results = {path: await measure(server, path, args.events, args.warmup, args.timeout)
+            results = {path: await measure(server, path, args)
                        for path in order}
             reactive, echo = results[REACTIVE_WS_PATH], results[ECHO_WS_PATH]
             print(f"run {run_no}/{args.repeat}")
@@ -221,12 +224,15 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1000, help="measured events per endpoint")
     parser.add_argument("--warmup", type=int, default=50, help="events sent before measuring")
     parser.add_argument("--repeat", type=int, default=1, help="number of whole measurements")
+    parser.add_argument("--pause-ms", type=float, default=0,
+                        help="idle time before each event, as between a user's clicks (default 0: "
+                             "back to back, so an event may wait for the previous one's session write)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for one answer")
     parser.add_argument("--url", help="benchmark this running server (e.g. http://127.0.0.1:8000) "
                                       "instead of starting one; it must serve benchmarks.asgi")
     args = parser.parse_args()
-    if args.events < 1 or args.warmup < 0 or args.repeat < 1:
-        parser.error("--events and --repeat must be positive, --warmup not negative")
+    if args.events < 1 or args.repeat < 1 or args.warmup < 0 or args.pause_ms < 0:
+        parser.error("--events and --repeat must be positive, --warmup and --pause-ms not negative")
     asyncio.run(run(args))
 
 

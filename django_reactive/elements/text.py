@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import traceback
-import functools
-from functools import cache
 from typing import Any
 
 import nh3
@@ -16,7 +15,7 @@ from .. import conf
 from .base import Element
 
 
-@cache
+@functools.cache
 def _markdown(allow_html: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
     return md.enable(["table", "strikethrough"])

@@ -45,6 +45,9 @@ CHROMIUM_ARGS = [
 REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
 REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/15"
 
+#: The demo project's application plus static files (plain daphne serves none).
+ASGI_APPLICATION = "tests.browser.asgi:application"
+
 SERVER_START_TIMEOUT = 20.0
 SERVER_STOP_TIMEOUT = 5.0
 STDERR_TAIL_LINES = 60
@@ -143,7 +146,7 @@ def _wait_until_serving(server: LiveServer, deadline: float) -> None:
 
 
 @pytest.fixture(scope="session", params=["inmemory", "redis"])
-def live_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def reactive_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """The demo project served by Daphne on a free port; yields its base URL holder.
 
     Parametrized: ``inmemory`` (in-memory channel layer, local-memory lock) and
@@ -175,7 +178,7 @@ def live_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     with stderr_path.open("wb") as stderr:
         process = subprocess.Popen(
             [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
-             "demo_project.asgi:application"],
+             ASGI_APPLICATION],
             cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
         )
     server = LiveServer(f"http://127.0.0.1:{port}", process, stderr_path)
@@ -218,7 +221,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def new_context(browser: Browser, live_server: LiveServer) -> Iterator[Callable[[], BrowserContext]]:
+def new_context(browser: Browser, reactive_server: LiveServer) -> Iterator[Callable[[], BrowserContext]]:
     """Factory of fresh browser contexts (fresh cookies, so a fresh Django session).
 
     Relative URLs (``page.goto("/counter/")``) resolve against the live server.
@@ -226,7 +229,7 @@ def new_context(browser: Browser, live_server: LiveServer) -> Iterator[Callable[
     contexts: list[BrowserContext] = []
 
     def make() -> BrowserContext:
-        context = browser.new_context(base_url=live_server.url)
+        context = browser.new_context(base_url=reactive_server.url)
         context.set_default_timeout(EXPECT_TIMEOUT * 2)
         contexts.append(context)
         return context

@@ -28,7 +28,7 @@ def count(page: Page) -> Locator:
 def test_clicks_update_the_count_without_reloading(page: Page, open_view: OpenView) -> None:
     """Increment x3 then Decrement x1 shows "Count = 2"; the page is never reloaded."""
     page.goto(COUNTER)
-    expect(page).to_have_title("Counter Example")
+    expect(page).to_have_title("Counter")
     expect(page.get_by_role("heading", name="Counter Example")).to_be_visible()
     expect(increment(page)).to_be_visible()
     expect(decrement(page)).to_be_visible()
@@ -99,8 +99,8 @@ def test_a_click_is_one_small_frame_each_way(page: Page) -> None:
 
     sent: list[str | bytes] = []
     received: list[str | bytes] = []
-    ws.on("framesent", sent.append)
-    ws.on("framereceived", received.append)
+    ws.on("framesent", lambda payload: sent.append(payload))
+    ws.on("framereceived", lambda payload: received.append(payload))
 
     with ws.expect_event("framereceived") as patch_info:
         increment(page).click()
