@@ -7,6 +7,8 @@ channel layer and the view locks, as a multi-worker deployment must.
 import os
 from pathlib import Path
 
+import django
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "demo-only-insecure-key-change-me")
@@ -59,11 +61,11 @@ DATABASES = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("DJANGO_DB", str(BASE_DIR / "db.sqlite3")),
         # IMMEDIATE: concurrent writers wait instead of failing; WAL: reads do not
-        # block the write of the previous event.
+        # block the write of the previous event (both options need Django 5.1).
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        },
+        } if django.VERSION >= (5, 1) else {},
         "CONN_MAX_AGE": 60,
         "CONN_HEALTH_CHECKS": True,
         "TEST": {"NAME": str(BASE_DIR / "test-db.sqlite3")},
