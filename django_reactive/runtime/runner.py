@@ -131,6 +131,12 @@ class ScriptRunner:
         store.begin_run()
         self._next_widgets = {}
         store.apply_client_values(values)
+        # The widgets were rendered with these keys; keep the key map consistent
+        # even if the stored state was lost meanwhile (a session written elsewhere).
+        for wid in values:
+            key = self.widgets[wid].key
+            if key is not None:
+                store.key_map[key] = wid
 
         status = self._callbacks(values, prefix)
         if status is None:

@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, expect, sync_playwright
 
+from tests.support import skip_unless
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 #: The repository root, the server's working directory.
@@ -55,9 +57,6 @@ STDERR_TAIL_LINES = 60
 #: Timeout (ms) of the ``expect`` assertions in this suite.
 EXPECT_TIMEOUT = 5_000
 expect.set_options(timeout=EXPECT_TIMEOUT)
-
-#: The root of a reactive view whose WebSocket is live.
-READY_VIEW = '.reactive-view[data-reactive-ready="true"]'
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -132,7 +131,8 @@ def _wait_until_serving(server: LiveServer, deadline: float) -> None:
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             raise RuntimeError(
-                f"daphne exited with code {server.process.returncode}:\n{server.stderr_tail()}")
+                f"daphne exited with code {server.process.returncode}:\n{server.stderr_tail()}"
+            )
         try:
             with urllib.request.urlopen(server.url + "/", timeout=2) as response:
                 if response.status == 200:
@@ -142,12 +142,15 @@ def _wait_until_serving(server: LiveServer, deadline: float) -> None:
         time.sleep(0.1)
     raise RuntimeError(
         f"daphne did not answer GET / within {SERVER_START_TIMEOUT:.0f} s ({last_error}):\n"
-        f"{server.stderr_tail()}")
+        f"{server.stderr_tail()}"
+    )
 
 
 @pytest.fixture(scope="session", params=["inmemory", "redis"])
-def reactive_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """The demo project served by Daphne on a free port; yields its base URL holder.
+def reactive_server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """The demo project served by Daphne on a free port, with a fresh SQLite database.
 
     Parametrized: ``inmemory`` (in-memory channel layer, local-memory lock) and
     ``redis`` (Redis channel layer and cache lock on DB 15, skipped when Redis
@@ -163,23 +166,31 @@ def reactive_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.Tem
     }
     env.pop("REACTIVE_REDIS_URL", None)
     if request.param == "redis":
-        if not _redis_answers():
-            pytest.skip(f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}")
+        skip_unless(_redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
+                    "REACTIVE_REQUIRE_REDIS")
         _flush_redis_db(REDIS_URL)
         env["REACTIVE_REDIS_URL"] = REDIS_URL
 
-    subprocess.run(
+    migrate = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=REPO_ROOT, env=env, check=True, capture_output=True, timeout=120,
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
+    if migrate.returncode != 0:
+        raise RuntimeError(f"manage.py migrate failed:\n{migrate.stdout}{migrate.stderr}")
 
     port = _free_port()
     stderr_path = tmp / "daphne.stderr"
     with stderr_path.open("wb") as stderr:
         process = subprocess.Popen(
-            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port),
-             ASGI_APPLICATION],
-            cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+            [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), ASGI_APPLICATION],
+            cwd=REPO_ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
         )
     server = LiveServer(f"http://127.0.0.1:{port}", process, stderr_path)
     failed_before = request.session.testsfailed
@@ -201,8 +212,8 @@ def reactive_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.Tem
 @pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     """The Playwright driver (sync API)."""
-    if not CHROMIUM.exists():
-        pytest.skip("Chromium not installed: apt-get install chromium")
+    skip_unless(CHROMIUM.exists(), "Chromium not installed: apt-get install chromium",
+                "REACTIVE_REQUIRE_BROWSER")
     driver = sync_playwright().start()
     try:
         yield driver
