@@ -156,11 +156,9 @@ class AppTest:
 
     __test__ = False  # not a pytest test class
 
-    def __init__(self, view: ReactiveView, *, user: Any = None,
-                 query_params: dict[str, Any] | None = None) -> None:
+    def __init__(self, view: ReactiveView, *, user: Any = None) -> None:
         self.view = view
         self.user = user if user is not None else AnonymousUser()
-        self.query_params = dict(query_params or {})
         session = session_store(None)
         session.create()
         self.app = AppSession(view, session.session_key, "apptest", user=self.user)

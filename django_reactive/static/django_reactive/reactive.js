@@ -162,11 +162,11 @@ export class ReactiveView {
   }
 
   /**
-   * Morph every `[id, html]` op into the element with that `data-reactive-id`.
+   * Morph every `id: html` op into the element with that `data-reactive-id`.
    * @param {{ops: Object<string, string>, ack?: number}} msg
    */
   applyPatch(msg) {
-    const ops = Array.isArray(msg.ops) ? msg.ops : Object.entries(msg.ops || {});
+    const ops = Object.entries(msg.ops || {});
     const focus = this.saveFocus();
     // Keep the focused control's value only while the user is editing it; once
     // sent, the server's value wins (it may have been cleared or clamped).
