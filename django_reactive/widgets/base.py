@@ -12,6 +12,7 @@ A widget is an element with a value kept in session state. Its class says:
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -115,4 +116,24 @@ def check_type(raw: Any, types: type | tuple[type, ...], what: str) -> Any:
         raise ClientValueError(f"Expected {what}, got a boolean.")
     if not isinstance(raw, types):
         raise ClientValueError(f"Expected {what}, got {type(raw).__name__}.")
+    return raw
+
+
+def is_number(x: Any) -> bool:
+    """An int or float (``bool`` is not a number here)."""
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def decode_number(raw: Any, *, whole: bool, low: Any = None, high: Any = None) -> Any:
+    """A number from the browser: finite, whole when ``whole``, within [low, high]."""
+    if not is_number(raw) or not math.isfinite(raw):
+        raise ClientValueError(f"Expected a number, got {type(raw).__name__}.")
+    if whole:
+        if raw != int(raw):
+            raise ClientValueError("Expected a whole number.")
+        raw = int(raw)
+    else:
+        raw = float(raw)
+    if (low is not None and raw < low) or (high is not None and raw > high):
+        raise ClientValueError(f"The value {raw} is outside the range [{low}, {high}].")
     return raw

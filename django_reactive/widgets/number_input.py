@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from ..errors import (
@@ -10,11 +9,7 @@ from ..errors import (
     ValueAboveMaxError,
     ValueBelowMinError,
 )
-from .base import Widget
-
-
-def _is_number(x: Any) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
+from .base import Widget, decode_number, is_number
 
 
 class NumberInput(Widget):
@@ -35,7 +30,7 @@ class NumberInput(Widget):
         given = {"value": value if value not in ("min", None) else None,
                  "min_value": min_value, "max_value": max_value, "step": step}
         given = {k: v for k, v in given.items() if v is not None}
-        if any(not _is_number(v) for v in given.values()) or (
+        if any(not is_number(v) for v in given.values()) or (
             len({type(v) for v in given.values()}) > 1
         ):
             lines = "".join(f"\n`{k}` has {type(v).__name__} type." for k, v in given.items())
@@ -78,7 +73,7 @@ class NumberInput(Widget):
 
     def coerce(self, value: Any) -> Any:
         # Streamlit 1.67: an out-of-range value from session state falls back to the default.
-        if value is None or not _is_number(value) or not self._in_range(value):
+        if value is None or not is_number(value) or not self._in_range(value):
             return self.initial if value is not None or self.initial is not None else None
         return value
 
@@ -87,19 +82,7 @@ class NumberInput(Widget):
             if self.initial is None:
                 return None
             raise ClientValueError("This number input cannot be empty.")
-        if not _is_number(raw) or not math.isfinite(raw):
-            raise ClientValueError(f"Expected a number, got {type(raw).__name__}.")
-        if self.is_int:
-            if raw != int(raw):
-                raise ClientValueError("Expected a whole number.")
-            raw = int(raw)
-        else:
-            raw = float(raw)
-        if not self._in_range(raw):
-            raise ClientValueError(
-                f"The value {raw} is outside the range [{self.min_value}, {self.max_value}]."
-            )
-        return raw
+        return decode_number(raw, whole=self.is_int, low=self.min_value, high=self.max_value)
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "number": "" if self.current is None else self.current,

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import math
 from typing import Any
 
 from ..errors import (
@@ -10,11 +9,7 @@ from ..errors import (
     ValueAboveMaxError,
     ValueBelowMinError,
 )
-from .base import Widget
-
-
-def _is_number(x: Any) -> bool:
-    return isinstance(x, (int, float)) and not isinstance(x, bool)
+from .base import Widget, decode_number, is_number
 
 
 class Slider(Widget):
@@ -45,7 +40,7 @@ class Slider(Widget):
             for n, x in (("min_value", min_value), ("max_value", max_value), ("step", step))
             if x is not None
         )
-        if not all(_is_number(x) for x in numbers) or len({type(x) for x in numbers}) > 1:
+        if not all(is_number(x) for x in numbers) or len({type(x) for x in numbers}) > 1:
             raise InvalidParameterTypeError(
                 "Invalid `value` type. Expected one of: matching numeric types, matching "
                 f"date/time types. Provided type: {provided}."
@@ -86,24 +81,12 @@ class Slider(Widget):
 
     def coerce(self, value: Any) -> Any:
         for x in (value if isinstance(value, (list, tuple)) else [value]):
-            if _is_number(x):
+            if is_number(x):
                 self._check(x)
         return value
 
     def _number(self, raw: Any) -> Any:
-        if not _is_number(raw) or not math.isfinite(raw):
-            raise ClientValueError(f"Expected a number, got {type(raw).__name__}.")
-        if self.is_int:
-            if raw != int(raw):
-                raise ClientValueError("Expected a whole number.")
-            raw = int(raw)
-        else:
-            raw = float(raw)
-        if not self.min_value <= raw <= self.max_value:
-            raise ClientValueError(
-                f"The value {raw} is outside the range [{self.min_value}, {self.max_value}]."
-            )
-        return raw
+        return decode_number(raw, whole=self.is_int, low=self.min_value, high=self.max_value)
 
     def from_client(self, raw: Any) -> Any:
         if self.is_range:
