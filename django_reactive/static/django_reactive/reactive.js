@@ -5,7 +5,12 @@
  * interactions are sent as `event` messages; the server answers with `patch`
  * messages whose HTML fragments are morphed into the page with Idiomorph.
  */
-import { Idiomorph } from "./vendor/idiomorph-0.8.0/idiomorph.esm.js";
+// The vendored idiomorph build (vendor/idiomorph-0.8.0/idiomorph.min.js, 10 KB)
+// is a classic script defining `Idiomorph`; {% reactive_head %} loads it first.
+const { Idiomorph } = globalThis;
+if (!Idiomorph) {
+  throw new Error("django_reactive: idiomorph is not loaded; use {% reactive_head %} in the page's <head>.");
+}
 
 const PROTOCOL_VERSION = 1;
 /** Close codes after which reconnecting cannot help: no session, forbidden, no such view. */
