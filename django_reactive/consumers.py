@@ -96,8 +96,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             else:
                 await self._event(message)
         except SessionGone:
-            await self.send(protocol.dumps({"t": "reload", "reason": "session_expired"}))
-            await self.close()
+            await self._reload()
         except Exception:  # noqa: BLE001 - a bug must not take the worker down
             logger.exception("django_reactive: error while handling a message")
             ack = getattr(message, "seq", None)
@@ -151,6 +150,17 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         """Another tab changed the state: re-run and push what changed here."""
         if message.get("origin") == self.channel_name or self.app is None:
             return
-        ops = await _in_thread(self.app.refresh)()
+        try:
+            ops = await _in_thread(self.app.refresh)()
+        except SessionGone:
+            await self._reload()
+            return
+        except Exception:  # noqa: BLE001 - a bug must not take the worker down
+            logger.exception("django_reactive: error while re-running after a state change")
+            return
         if ops:
             await self.send(protocol.patch(ops))
+
+    async def _reload(self) -> None:
+        await self.send(protocol.dumps({"t": "reload", "reason": "session_expired"}))
+        await self.close()

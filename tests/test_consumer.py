@@ -198,3 +198,30 @@ async def test_tab_scope_keeps_tabs_apart(channel_layer):
     assert await tab_b.receive_nothing(timeout=0.3)
     await tab_a.disconnect()
     await tab_b.disconnect()
+
+
+@sync_to_async
+def end_session(session_key: str) -> None:
+    session_store(session_key).delete()
+
+
+async def test_an_event_after_the_session_ended_asks_for_a_reload(channel_layer):
+    key = await new_session()
+    comm, ids, _ = await open_view("tests.counter", key)
+    await end_session(key)
+    await comm.send_json_to({"t": "event", "seq": 1, "trigger": ids["Increment"]})
+    assert await comm.receive_json_from(timeout=5) == {"t": "reload", "reason": "session_expired"}
+    assert (await comm.receive_output(timeout=5))["type"] == "websocket.close"
+
+
+async def test_other_tabs_are_told_to_reload_when_the_session_ended(channel_layer):
+    from channels.layers import get_channel_layer
+
+    from django_reactive.app_session import group_name
+
+    key = await new_session()
+    comm, _, _ = await open_view("tests.counter", key)
+    await end_session(key)
+    await get_channel_layer().group_send(group_name(key, "tests.counter"),
+                                         {"type": "state.changed", "origin": "elsewhere"})
+    assert await comm.receive_json_from(timeout=5) == {"t": "reload", "reason": "session_expired"}
