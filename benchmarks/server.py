@@ -1,6 +1,6 @@
 """Start and stop a real daphne server for the benchmarks.
 
-:func:`serve` is a context manager yielding the base URL of a server: either
+:func:`serve` is a context manager yielding the :class:`Server` to measure: either
 one the user already runs (``--url``), or a fresh daphne subprocess on a free
 127.0.0.1 port, serving :mod:`benchmarks.asgi` with ``DEBUG`` off and its own
 migrated SQLite database in a temporary directory. :func:`percentile` is
@@ -9,6 +9,7 @@ shared by the scripts' reports.
 
 from __future__ import annotations
 
+import argparse
 import os
 import socket
 import statistics
@@ -49,6 +50,13 @@ class Server:
             return None
         # Fields 14 and 15 of /proc/PID/stat (utime, stime), counted after "pid (comm)".
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def loopback_url(url: str) -> str:
+    """``url`` without a trailing slash, if it points at this machine (the type of ``--url``)."""
+    if urllib.parse.urlsplit(url).hostname not in LOOPBACK:
+        raise argparse.ArgumentTypeError(f"benchmarks only talk to this machine, not {url}")
+    return url.rstrip("/")
 
 
 def free_port() -> int:
@@ -98,9 +106,7 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 def serve(url: str | None = None) -> Iterator[Server]:
     """Yield the server to benchmark: ``url`` if given, else a daphne started here and stopped after."""
     if url:
-        if urllib.parse.urlsplit(url).hostname not in LOOPBACK:
-            raise ValueError(f"benchmarks only talk to this machine, not {url}")
-        yield Server(url.rstrip("/"))
+        yield Server(loopback_url(url))
         return
     with tempfile.TemporaryDirectory(prefix="reactive-bench-") as tmp:
         env = _env(Path(tmp) / "db.sqlite3")

@@ -29,7 +29,7 @@ from html.parser import HTMLParser
 
 from websockets.asyncio.client import ClientConnection, connect
 
-from benchmarks.server import Server, percentile, serve
+from benchmarks.server import Server, loopback_url, percentile, serve
 
 VIEW = "demo.counter"
 PAGE_PATH = "/counter/"
@@ -205,8 +205,7 @@ async def run(args: argparse.Namespace) -> None:
             order = [REACTIVE_WS_PATH, ECHO_WS_PATH]
             if run_no % 2 == 0:
                 order.reverse()
-            results = {path: await measure(server, path, args)
-                       for path in order}
+            results = {path: await measure(server, path, args) for path in order}
             reactive, echo = results[REACTIVE_WS_PATH], results[ECHO_WS_PATH]
             print(f"run {run_no}/{args.repeat}")
             ratios.append(report(reactive, echo))
@@ -228,8 +227,9 @@ def main() -> None:
                         help="idle time before each event, as between a user's clicks (default 0: "
                              "back to back, so an event may wait for the previous one's session write)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds to wait for one answer")
-    parser.add_argument("--url", help="benchmark this running server (e.g. http://127.0.0.1:8000) "
-                                      "instead of starting one; it must serve benchmarks.asgi")
+    parser.add_argument("--url", type=loopback_url,
+                        help="benchmark this running server (e.g. http://127.0.0.1:8000) instead of "
+                             "starting one; it must serve benchmarks.asgi")
     args = parser.parse_args()
     if args.events < 1 or args.repeat < 1 or args.warmup < 0 or args.pause_ms < 0:
         parser.error("--events and --repeat must be positive, --warmup and --pause-ms not negative")
