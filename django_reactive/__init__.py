@@ -18,10 +18,11 @@ from . import widgets as _widgets  # noqa: F401 - registers st.<widget> commands
 from .errors import ReactiveAPIError, StreamlitAPIException
 from .registry import ReactiveView, view
 from .runtime.context import StProxy
+from .scripts import script
 
 #: ``from django_reactive import st``: the ``st`` of the run in progress.
 st = StProxy()
 
 __version__ = "0.1.0"
 
-__all__ = ["ReactiveAPIError", "ReactiveView", "StreamlitAPIException", "st", "view"]
+__all__ = ["ReactiveAPIError", "ReactiveView", "StreamlitAPIException", "script", "st", "view"]

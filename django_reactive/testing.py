@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, MutableMapping
+from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -20,6 +21,7 @@ from .app_session import AppSession, session_store
 from .elements import Block, Element
 from .registry import ALLOWED, ReactiveView
 from .runtime import Event
+from .scripts import script_view
 from .state import SessionState, StateStore
 from .widgets import Widget
 
@@ -174,6 +176,11 @@ class AppTest:
             return cls(fn, **kwargs)
         name = re.sub(r"[^A-Za-z0-9_.\-]", "_", f"apptest.{getattr(fn, '__name__', 'app')}")
         return cls(ReactiveView(fn, name=name), **kwargs)
+
+    @classmethod
+    def from_file(cls, path: str | Path, **kwargs: Any) -> AppTest:
+        """Test a Streamlit-style script file (see ``reactive.script``)."""
+        return cls(script_view(path), **kwargs)
 
     @classmethod
     def from_view(cls, view: ReactiveView, **kwargs: Any) -> AppTest:
