@@ -1,0 +1,104 @@
+"""``django-reactive run app.py``: a script served with no Django project, over a real server."""
+
+import asyncio
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from http.cookiejar import CookieJar
+from pathlib import Path
+
+import pytest
+import websockets
+
+SCRIPT = Path(__file__).parent / "scripts" / "counter_app.py"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Served:
+    """The command running in a subprocess, with a browser-like cookie jar."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "django_reactive.cli", "run", str(SCRIPT), "--port", str(self.port)],
+            env={"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(self.url, timeout=1).read()
+                return
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"the command did not serve:\n{self.process.stdout.read()}") from None
+                time.sleep(0.2)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def get_page(opener, url):
+    html = opener.open(url).read().decode()
+    increment = re.search(r'data-reactive-widget="(w\w+)" data-reactive-kind="button"[^>]*>Increment<', html)
+    return html, increment.group(1)
+
+
+async def click(url, cookie, wid):
+    ws_url = url.replace("http://", "ws://") + "ws/reactive/script.counter_app/"
+    headers = {"Cookie": cookie, "Origin": url.rstrip("/")}
+    async with websockets.connect(ws_url, additional_headers=headers) as ws:
+        await ws.send(json.dumps({"t": "hello", "v": 1, "tab": "t"}))
+        while json.loads(await asyncio.wait_for(ws.recv(), 5))["t"] != "ready":
+            pass
+        await ws.send(json.dumps({"t": "event", "seq": 1, "trigger": wid}))
+        return json.loads(await asyncio.wait_for(ws.recv(), 5))
+
+
+def test_run_serves_a_script_and_keeps_its_state_across_restarts(tmp_path):
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    served = Served(tmp_path)
+    try:
+        html, wid = get_page(opener, served.url)
+        assert "<h1>Counter Example</h1>" in html and "Count =  <code>0</code>" in html
+        cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+        patch = asyncio.run(click(served.url, cookie, wid))
+        assert patch["ack"] == 1 and "Count =  <code>1</code>" in patch["ops"]["m.3"]
+    finally:
+        served.stop()
+    served = Served(tmp_path)
+    try:
+        html, _ = get_page(opener, served.url)
+        assert "Count =  <code>1</code>" in html
+    finally:
+        served.stop()
+
+
+def test_run_refuses_a_missing_file(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "django_reactive.cli", "run", str(tmp_path / "nope.py")],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and "is not a file" in result.stderr
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["run", "--help"]])
+def test_help(argv):
+    result = subprocess.run([sys.executable, "-m", "django_reactive.cli", *argv],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "django-reactive" in result.stdout
