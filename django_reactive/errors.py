@@ -64,6 +64,14 @@ class MixedNumericTypesError(ReactiveValueError):
     pass
 
 
+class DefaultNotInOptionsError(ReactiveValueError):
+    """A multiselect ``default`` names a value that is not one of its options."""
+
+
+class SelectionCountExceedsMaxError(ReactiveValueError):
+    """A multiselect holds more selections than its ``max_selections``."""
+
+
 class UnserializableSessionStateError(ReactiveAPIError):
     """A value assigned to session state cannot be stored in the Django session."""
 
@@ -74,3 +82,7 @@ class ClientValueError(ValueError):
     Raised by widgets while decoding client values; the transports turn it into
     an ``invalid_value`` protocol error and change nothing.
     """
+
+
+class InvalidFormCallbackError(ReactiveAPIError):
+    """A widget inside a form was given a callback (only submit buttons may have one)."""

@@ -102,9 +102,9 @@ class Renderer:
 
     def _render_html(self, element: Element, eid: str, context: dict[str, Any]) -> str:
         context["eid"] = eid
+        context["dom_id"] = self.dom_prefix + eid
         if isinstance(element, Block):
             return _template(element.template).render(context)
-        context["dom_id"] = self.dom_prefix + eid
         inner = _template(element.template).render(context)
         return (f'<div class="rx {css_class(element)}" data-reactive-id="{escape(eid)}">'
                 f"{inner}</div>")

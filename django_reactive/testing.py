@@ -25,6 +25,9 @@ from .scripts import script_view
 from .state import SessionState, StateStore
 from .widgets import Widget
 
+#: ``at.<name>`` lists that cover several commands, as in Streamlit's AppTest.
+COMMAND_GROUPS = {"button": ("button", "form_submit_button")}
+
 
 class ElementHandle:
     """An element of the last run, as a test sees it."""
@@ -195,9 +198,19 @@ class AppTest:
             self.app.run_page()
         elif self._pending or self._trigger:
             widgets = self.app.runner.widgets
+            trigger, self._trigger = self._trigger, None
+            # As in the browser, edits inside a form wait for that form's submit.
+            submitted = widgets[trigger].form_key if trigger in widgets else None
+            held = {wid: v for wid, v in self._pending.items()
+                    if wid in widgets and widgets[wid].form_key not in (None, submitted)}
             values = {wid: widgets[wid].to_client(v) if wid in widgets else v
-                      for wid, v in self._pending.items()}
-            self._pending, trigger, self._trigger = {}, self._trigger, None
+                      for wid, v in self._pending.items() if wid not in held}
+            if submitted is not None:
+                # A submit sends every value the form shows, edited or not.
+                for wid, widget in widgets.items():
+                    if widget.form_key == submitted and not widget.trigger and wid not in values:
+                        values[wid] = widget.to_client(widget.current)
+            self._pending = held
             self.app.handle_event(Event(values, trigger))
         else:
             self.app.run_page()
@@ -212,9 +225,11 @@ class AppTest:
         return self.app.last_result.status
 
     def get(self, command: str) -> ElementList:
+        """Elements of one ``st.<command>`` in page order (``button`` includes submit buttons)."""
+        commands = COMMAND_GROUPS.get(command, (command,))
         handles = ElementList()
         for element in self._elements:
-            if element.command == command:
+            if element.command in commands:
                 kind = WidgetHandle if isinstance(element, Widget) else ElementHandle
                 handles.append(kind(self, element))
         return handles

@@ -1,5 +1,7 @@
 """The demo views, through AppTest."""
 
+import datetime
+
 import pytest
 
 from demo_project.demo import views
@@ -24,3 +26,18 @@ def test_mirrored_demo():
     assert at.text_input(key="second").value == "hello"
     at.text_input(key="second").input("world").run()
     assert at.text_input(key="first").value == "world"
+
+
+def test_widget_gallery_demo():
+    at = AppTest.from_view(views.widgets).run()
+    assert not at.exception
+    assert at.markdown.values[:2] == ["Dark mode: `False`", "Size: Medium"]
+    at.radio[0].set_value("Large").run()
+    at.multiselect[0].set_value(["Ham", "Olives"]).run()
+    at.date_input[0].set_value(datetime.date(2025, 7, 14)).run()
+    at.color_picker[0].set_value("#ff0000").run()
+    shown = at.markdown.values
+    assert "Size: Large" in shown
+    assert "Toppings: Ham, Olives" in shown
+    assert "Delivery date: `2025-07-14`" in shown
+    assert "Box color: #ff0000" in shown

@@ -1,5 +1,7 @@
 """The demos: Streamlit's session-state examples, written as Django views."""
 
+import datetime
+
 from django.shortcuts import render
 
 import django_reactive as reactive
@@ -7,6 +9,7 @@ import django_reactive as reactive
 DEMOS = [
     ("counter", "Counter", "Increment and decrement a count kept in session state."),
     ("mirrored", "Mirrored inputs", "Two text inputs whose callbacks copy each value into the other."),
+    ("widgets", "Widget gallery", "Toggle, radio, multiselect, select slider, text area, date, time, color."),
 ]
 
 
@@ -39,3 +42,24 @@ def mirrored(st):
     st.title("Mirrored inputs")
     st.text_input("First", key="first", on_change=first_changed)
     st.text_input("Second", key="second", on_change=second_changed)
+
+
+@reactive.view(title="Widget gallery")
+def widgets(st):
+    st.title("Widget gallery")
+    dark = st.toggle("Dark mode")
+    st.write("Dark mode:", dark)
+    size = st.radio("Size", ["Small", "Medium", "Large"], index=1, horizontal=True)
+    st.write("Size:", size)
+    toppings = st.multiselect("Toppings", ["Cheese", "Ham", "Mushrooms", "Olives"], default=["Cheese"])
+    st.write("Toppings:", ", ".join(toppings) or "none")
+    spice = st.select_slider("Spice", ["mild", "medium", "hot", "very hot"], value="medium")
+    st.write("Spice:", spice)
+    notes = st.text_area("Notes", placeholder="Anything else?")
+    st.write("Notes:", notes or "none")
+    day = st.date_input("Delivery date", datetime.date(2025, 6, 1))
+    st.write("Delivery date:", day)
+    hour = st.time_input("Delivery time", datetime.time(18, 30))
+    st.write("Delivery time:", hour)
+    color = st.color_picker("Box color", "#1e90ff")
+    st.write("Box color:", color)

@@ -1,7 +1,11 @@
 """Display elements. Importing this package registers every ``st.<element>`` command."""
 
 from .base import COMMANDS, Element
-from .layout import Block, Column, Columns, Container
+from .data import DataFrame, Table
+from .formatting import Caption, Code, Divider
+from .layout import Block, Column, Columns, Container, Empty, Expander, Tab, Tabs
+from .media import Image
+from .status import Metric, Progress
 from .text import (
     Error,
     ExceptionElement,
@@ -17,7 +21,8 @@ from .text import (
 )
 
 __all__ = [
-    "COMMANDS", "Block", "Column", "Columns", "Container", "Element", "Error",
-    "ExceptionElement", "Header", "Info", "Json", "Markdown", "Subheader", "Success", "Text",
-    "Title", "Warning",
+    "COMMANDS", "Block", "Caption", "Code", "Column", "Columns", "Container", "DataFrame",
+    "Divider", "Element", "Empty", "Error", "ExceptionElement", "Expander", "Header", "Image",
+    "Info", "Json", "Markdown", "Metric", "Progress", "Subheader", "Success", "Tab", "Table",
+    "Tabs", "Text", "Title", "Warning",
 ]

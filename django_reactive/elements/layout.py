@@ -1,11 +1,12 @@
-"""Layout blocks: elements that hold other elements (containers and columns)."""
+"""Layout blocks: elements that hold other elements (containers, columns, expanders, tabs, placeholders)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ReactiveValueError
+from ..errors import ReactiveAPIError, ReactiveValueError
 from .base import Element
+from .text import render_markdown
 
 
 class Block(Element):
@@ -14,9 +15,15 @@ class Block(Element):
     template = "django_reactive/layout/block.html"
     is_block = True
     css_class = "rx-container"
+    #: The ``st.form`` this block is inside (set by the runtime), or None.
+    form: Any = None
 
     def __init__(self) -> None:
         self.children: list[Any] = []
+
+    def add(self, child: Element) -> None:
+        """Put ``child`` into this block; the runner calls it so a block can decide how."""
+        self.children.append(child)
 
     def context(self) -> dict[str, Any]:
         return {"css_class": self.css_class}
@@ -96,3 +103,79 @@ class Columns(Block):
     def context(self) -> dict[str, Any]:
         return {"css_class": "rx-columns",
                 "style": f"gap:{self.gap};align-items:{self.align}"}
+
+
+class Expander(Block):
+    """``st.expander(label)``: a ``<details>`` block, open when ``expanded``; no JavaScript needed."""
+
+    command = "expander"
+    template = "django_reactive/layout/expander.html"
+
+    def __init__(self, label: str, expanded: bool = False, *, icon: str | None = None) -> None:
+        super().__init__()
+        if label is None:
+            raise ReactiveAPIError("A label is required for an expander")
+        self.label = str(label)
+        self.expanded = bool(expanded)
+        self.icon = icon
+
+    def context(self) -> dict[str, Any]:
+        return {"label": render_markdown(self.label, inline=True), "expanded": self.expanded,
+                "icon": self.icon}
+
+
+class Tab(Block):
+    """One panel of :class:`Tabs`; shown while its radio button in the tab list is checked."""
+
+    template = "django_reactive/layout/tab.html"
+    css_class = "rx-tab"
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label = label
+
+    def context(self) -> dict[str, Any]:
+        return {"label": self.label}
+
+
+class Tabs(Block):
+    """``st.tabs(labels)``: returns one tab handle per label; the first tab is shown.
+
+    The tab list is a group of radio buttons with CSS showing the checked
+    one's panel, so it works without JavaScript and the keyboard moves
+    between tabs with the arrow keys. The radios live in this block's markup,
+    not in the panels, so a patch to a tab's content keeps the chosen tab.
+    """
+
+    command = "tabs"
+    template = "django_reactive/layout/tabs.html"
+
+    def __init__(self, tabs: Any) -> None:
+        super().__init__()
+        if not tabs:
+            raise ReactiveAPIError("The input argument to st.tabs must contain at least one tab label.")
+        if isinstance(tabs, str) or any(not isinstance(label, str) for label in tabs):
+            raise ReactiveAPIError("The tabs input list to st.tabs is only allowed to contain strings.")
+        self.labels = list(tabs)
+        self.children = [Tab(label) for label in self.labels]
+
+    def context(self) -> dict[str, Any]:
+        return {"labels": [render_markdown(label, inline=True) for label in self.labels]}
+
+    @property
+    def value(self) -> list[str]:
+        return self.labels
+
+
+class Empty(Block):
+    """``st.empty()``: a placeholder holding one element; each new element replaces the last.
+
+    Streamlit's idiom for content that is rewritten, and for clearing it
+    (``placeholder.empty()``).
+    """
+
+    command = "empty"
+    css_class = "rx-empty"
+
+    def add(self, child: Element) -> None:
+        self.children = [child]

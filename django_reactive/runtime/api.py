@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ..elements import COMMANDS, Block, ExceptionElement, Json, Markdown
+from ..elements import COMMANDS, Block, DataFrame, ExceptionElement, Json, Markdown
+from ..elements.data import is_tabular
 from ..errors import InvalidLayoutContextError, ReactiveValueError
 from ..state import SessionState
 from .control import RerunException, StopException
@@ -65,10 +66,19 @@ class St:
         cls = COMMANDS.get(name)
         if cls is None or name.startswith("_"):
             raise AttributeError(f"st has no attribute {name!r}")
+        if cls.is_block:
+            # A layout command returns a handle that writes into the new block.
+            def block(*args: Any, **kwargs: Any) -> St:
+                return St(self._runner, self._runner.add(cls, self._block, self, *args, **kwargs))
+
+            return block
         return functools.partial(self._runner.add, cls, self._block, self)
 
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
-        """Strings as Markdown, joined with spaces; other values as Streamlit shows them."""
+        """Strings as Markdown, joined with spaces; other values as Streamlit shows them.
+
+        QuerySets, lists of dicts and pandas DataFrames are shown as ``st.dataframe``.
+        """
         buffer: list[str] = []
 
         def flush() -> None:
@@ -83,6 +93,9 @@ class St:
             elif isinstance(arg, BaseException):
                 flush()
                 self._runner.add(ExceptionElement, self._block, self, arg)
+            elif is_tabular(arg):
+                flush()
+                self._runner.add(DataFrame, self._block, self, arg)
             elif isinstance(arg, (Mapping, list, tuple, set, frozenset, SessionState)) or (
                 dataclasses.is_dataclass(arg) and not isinstance(arg, type)
             ):
@@ -107,6 +120,20 @@ class St:
 
     def container(self, **kwargs: Any) -> St:
         return St(self._runner, self._runner.add(COMMANDS["container"], self._block, self, **kwargs))
+
+    def expander(self, label: str, expanded: bool = False, **kwargs: Any) -> St:
+        """A collapsible block (``<details>``); write into it with ``with`` or its methods."""
+        return St(self._runner,
+                  self._runner.add(COMMANDS["expander"], self._block, self, label, expanded, **kwargs))
+
+    def tabs(self, tabs: Sequence[str]) -> list[St]:
+        """One handle per tab, in order, like ``st.columns``."""
+        block = self._runner.add(COMMANDS["tabs"], self._block, self, tabs)
+        return [St(self._runner, tab) for tab in block.children]
+
+    def empty(self) -> St:
+        """A placeholder: each element written to it replaces the one before."""
+        return St(self._runner, self._runner.add(COMMANDS["empty"], self._block, self))
 
     def __enter__(self) -> St:
         if self._block is None:

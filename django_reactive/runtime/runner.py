@@ -20,9 +20,10 @@ from typing import Any
 from .. import conf
 from ..elements import Block, Element, ExceptionElement
 from ..elements.layout import Area, Root
-from ..errors import ClientValueError, ReactiveAPIError
+from ..errors import ClientValueError, DuplicateElementKey, ReactiveAPIError
 from ..state import SessionState, StateStore
 from ..widgets import Widget
+from ..widgets.form import Form, FormSubmitButton
 from .api import St
 from .context import current_st
 from .control import RerunException, StopException
@@ -57,6 +58,7 @@ class ScriptRunner:
         #: Widgets of the previous run, by id, in page order.
         self.widgets: dict[str, Widget] = {}
         self._next_widgets: dict[str, Widget] = {}
+        self._forms: dict[str, Form] = {}
         self._stack: list[Block] = []
 
     # -- building the tree (called by St) -------------------------------------
@@ -72,7 +74,9 @@ class ScriptRunner:
         """Create an element in ``block`` (or where ``st`` writes now); return its value."""
         target = block if block is not None else self._stack[-1]
         element = cls.create(*args, **kwargs)
+        form = target.form
         if isinstance(element, Widget):
+            element.bind_form(form)
             element.id = widget_id(element, "main")
             value, _ = self.store.register_widget(
                 element.id, element.command, element.key, element.default(),
@@ -80,9 +84,20 @@ class ScriptRunner:
             )
             element.current = value
             self._next_widgets[element.id] = element
-            target.children.append(element)
+            target.add(element)
             return element.result(value)
-        target.children.append(element)
+        if isinstance(element, Form):
+            element.bind_form(form)
+            if element.key in self._forms:
+                raise DuplicateElementKey(
+                    f"There are multiple elements with the same `key='{element.key}'`. To fix this, "
+                    "please make sure that the `key` argument is unique for each element you create."
+                )
+            self.store.check_assignable(element.key)
+            self._forms[element.key] = element
+        elif element.is_block:
+            element.form = form
+        target.add(element)
         if element.is_block:
             return element
         return None
@@ -130,6 +145,7 @@ class ScriptRunner:
         root.children = [prefix, main]
         store.begin_run()
         self._next_widgets = {}
+        self._forms = {}
         store.apply_client_values(values)
         # The widgets were rendered with these keys; keep the key map consistent
         # even if the stored state was lost meanwhile (a session written elsewhere).
@@ -138,12 +154,36 @@ class ScriptRunner:
             if key is not None:
                 store.key_map[key] = wid
 
+        submitted = self._submitted_form(values)
+        store.cleared_forms.discard(submitted)
         status = self._callbacks(values, prefix)
         if status is None:
             status = self._body(main)
+        self._clear_submitted_form(submitted)
         store.end_run(completed=status == COMPLETED)
         self.widgets = self._next_widgets
         return RunResult(root, status, self.widgets)
+
+    def _submitted_form(self, values: dict[str, Any]) -> str | None:
+        """The key of the form whose submit button caused this event, if any."""
+        for wid in values:
+            widget = self.widgets[wid]
+            if isinstance(widget, FormSubmitButton):
+                return widget.form_key
+        return None
+
+    def _clear_submitted_form(self, submitted: str | None) -> None:
+        """``clear_on_submit``: the form shows its defaults again after a submit.
+
+        The submitted values stay committed (and returned) until the next
+        submit sends the shown defaults, as in Streamlit.
+        """
+        form = self._forms.get(submitted or "")
+        if form is not None and form.clear_on_submit:
+            self.store.cleared_forms.add(form.key)
+        for widget in self._next_widgets.values():
+            if widget.form_key in self.store.cleared_forms:
+                widget.current = widget.default()
 
     def _callbacks(self, values: dict[str, Any], prefix: Area) -> str | None:
         """Step 4: callbacks of changed widgets, in the previous run's page order.
@@ -193,6 +233,7 @@ class ScriptRunner:
                 self.store.end_run(completed=False)
                 self.store.begin_run()
                 self._next_widgets = {}
+                self._forms = {}
             except StopException:
                 return STOPPED
             except Exception as exc:  # noqa: BLE001 - shown to the user, like Streamlit

@@ -53,6 +53,8 @@ class StateStore:
         self.widgets: dict[str, Any] = {}
         self.key_map: dict[str, str] = {}
         self.triggers: set[str] = set()
+        #: Forms with clear_on_submit that show their defaults since their last submit.
+        self.cleared_forms: set[str] = set()
         self.assigned: dict[str, Any] = {}
         self.current: dict[str, Any] = {}
         self.created_keys: set[str] = set()
@@ -67,6 +69,7 @@ class StateStore:
         self.widgets = {k: codec.decode(v) for k, v in data.get("w", {}).items()}
         self.key_map = dict(data.get("k", {}))
         self.triggers = set(data.get("t", ()))
+        self.cleared_forms = set(data.get("f", ()))
         self.assigned = {}
         self.current = {}
         self.created_keys = set()
@@ -83,6 +86,8 @@ class StateStore:
             data["k"] = self.key_map
         if self.triggers:
             data["t"] = sorted(self.triggers)
+        if self.cleared_forms:
+            data["f"] = sorted(self.cleared_forms)
         return data
 
     # -- the user-facing mapping -------------------------------------------
@@ -152,6 +157,14 @@ class StateStore:
         """Step 3 of an event: the browser's values become visible to callbacks."""
         self.current.update(values)
 
+    def check_assignable(self, key: str) -> None:
+        """Read-only keys (buttons, forms) must not have been assigned in this event."""
+        if key in self.assigned:
+            raise ValueAssignmentNotAllowedError(
+                f"`st.session_state['{key}']` is read-only and cannot be assigned through "
+                "session state. Use a different session state key for values you need to set."
+            )
+
     def register_widget(
         self,
         wid: str,
@@ -181,11 +194,8 @@ class StateStore:
                 "and parameters will cause this error.\n\nTo fix this error, please pass a "
                 f"unique `key` argument to the `{command}` element."
             )
-        if key is not None and read_only and key in self.assigned:
-            raise ValueAssignmentNotAllowedError(
-                f"`st.session_state['{key}']` is read-only and cannot be assigned through "
-                "session state. Use a different session state key for values you need to set."
-            )
+        if key is not None and read_only:
+            self.check_assignable(key)
         from_assignment = False
         value = MISSING
         if key is not None and key in self.assigned:

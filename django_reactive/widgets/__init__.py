@@ -3,9 +3,22 @@
 from .base import Widget
 from .button import Button
 from .checkbox import Checkbox
+from .color_picker import ColorPicker
+from .date_input import DateInput
+from .form import Form, FormSubmitButton
+from .multiselect import Multiselect
 from .number_input import NumberInput
+from .radio import Radio
+from .select_slider import SelectSlider
 from .selectbox import Selectbox
 from .slider import Slider
+from .text_area import TextArea
 from .text_input import TextInput
+from .time_input import TimeInput
+from .toggle import Toggle
 
-__all__ = ["Button", "Checkbox", "NumberInput", "Selectbox", "Slider", "TextInput", "Widget"]
+__all__ = [
+    "Button", "Checkbox", "ColorPicker", "DateInput", "Form", "FormSubmitButton", "Multiselect",
+    "NumberInput", "Radio", "SelectSlider", "Selectbox", "Slider", "TextArea", "TextInput",
+    "TimeInput", "Toggle", "Widget",
+]

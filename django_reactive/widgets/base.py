@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from ..elements.base import Element
-from ..errors import ClientValueError, ReactiveValueError
+from ..errors import ClientValueError, InvalidFormCallbackError, ReactiveValueError
 
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
 
@@ -62,6 +62,18 @@ class Widget(Element):
         # Set by the runtime when the widget is created in a run.
         self.id = ""
         self.current: Any = None
+        self.form_key: str | None = None
+
+    def bind_form(self, form: Any) -> None:
+        """Called by the runtime with the enclosing ``st.form`` (or None) before identity."""
+        if form is None:
+            return
+        if self.callback is not None:
+            raise InvalidFormCallbackError(
+                "Within a form, callbacks can only be defined on `st.form_submit_button`. "
+                "Defining callbacks on other widgets inside a form is not allowed."
+            )
+        self.form_key = form.key
 
     # -- identity and values -------------------------------------------------
 
@@ -72,7 +84,7 @@ class Widget(Element):
     def identity(self) -> tuple[Any, ...]:
         if self.key is not None:
             return (self.command, "key", self.key, *(getattr(self, p) for p in self.keyed_identity))
-        return (self.command, self.label, self.help, *self.identity_params())
+        return (self.command, self.label, self.help, self.form_key, *self.identity_params())
 
     def default(self) -> Any:
         raise NotImplementedError

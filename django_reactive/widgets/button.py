@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ClientValueError, ReactiveValueError
+from ..errors import ClientValueError, InvalidLayoutContextError, ReactiveValueError
 from .base import Widget
 
 
@@ -30,6 +30,15 @@ class Button(Widget):
         widget.icon = icon
         widget.use_container_width = use_container_width
         return widget
+
+    def bind_form(self, form: Any) -> None:
+        if form is not None:
+            raise InvalidLayoutContextError(
+                f"`st.{self.command}()` can't be used in an `st.form()`. Use "
+                "`st.form_submit_button()` instead to submit the form.\n\nFor more information, "
+                "refer to the\n[documentation for forms]"
+                "(https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."
+            )
 
     def default(self) -> bool:
         return False

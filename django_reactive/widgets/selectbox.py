@@ -75,11 +75,15 @@ class Selectbox(Widget):
         except ValueError:
             raise ValueError(f"{value!r} is not one of the options of {self.label!r}.") from None
 
-    def context(self) -> dict[str, Any]:
+    def selected_index(self) -> int | None:
+        """The index of the current value among the options, or None."""
         try:
-            selected = self.options.index(self.current) if self.current is not None else None
+            return self.options.index(self.current) if self.current is not None else None
         except ValueError:
-            selected = None
+            return None
+
+    def context(self) -> dict[str, Any]:
+        selected = self.selected_index()
         return {**super().context(), "placeholder": self.placeholder,
                 "none_selected": selected is None,
                 "options": [(i, label, i == selected) for i, label in enumerate(self.labels)]}

@@ -27,15 +27,33 @@ export const views = [];
 const attr = (name, value) => `[data-reactive-${name}="${CSS.escape(value)}"]`;
 
 /**
+ * The controls of the same widget as `el` (a radio group, the parts of a range).
+ * @param {HTMLElement} el a control carrying `data-reactive-widget`
+ * @param {HTMLElement} root the view element
+ * @returns {HTMLElement[]}
+ */
+const siblingsOf = (el, root) => [...root.querySelectorAll(attr("widget", el.dataset.reactiveWidget))];
+
+/** The `data-reactive-part` controls of `el`'s widget, in part order. */
+const partsOf = (el, root) => siblingsOf(el, root)
+  .filter((p) => p.dataset.reactivePart !== undefined)
+  .sort((a, b) => a.dataset.reactivePart - b.dataset.reactivePart);
+
+/**
  * Read the value of a control as the protocol expects it.
  * @param {HTMLElement} el a control carrying `data-reactive-widget`
- * @param {HTMLElement} root the view element (to find the other range part)
+ * @param {HTMLElement} root the view element (to find the other parts of a widget)
  * @returns {*} the JSON value to send
  */
 function readValue(el, root) {
   switch (el.dataset.reactiveKind) {
     case "checkbox":
       return el.checked;
+    case "radio": {
+      // Each radio's value is its option's index.
+      const checked = siblingsOf(el, root).find((r) => r.checked);
+      return checked ? Number(checked.value) : null;
+    }
     case "number": {
       const text = el.value.trim();
       const n = text === "" ? NaN : Number(text);
@@ -48,17 +66,49 @@ function readValue(el, root) {
       if (!option || option.hasAttribute("data-reactive-none")) return null;
       return Number(option.value);
     }
+    case "multiselect": // the selected options' indices, in option order
+      return [...el.selectedOptions].map((o) => Number(o.value));
     case "range": {
       if (el.dataset.reactivePart === undefined) return el.valueAsNumber;
-      const parts = [...root.querySelectorAll(attr("widget", el.dataset.reactiveWidget))]
-        .filter((p) => p.dataset.reactivePart !== undefined)
-        .sort((a, b) => a.dataset.reactivePart - b.dataset.reactivePart);
-      const [low, high] = parts.map((p) => p.valueAsNumber);
+      const [low, high] = partsOf(el, root).map((p) => p.valueAsNumber);
       return low > high ? [high, low] : [low, high];
     }
-    default: // "text"
+    case "date": // "YYYY-MM-DD"; a range sends the dates it has (0 to 2)
+      if (el.dataset.reactivePart === undefined) return el.value || null;
+      return partsOf(el, root).map((p) => p.value).filter(Boolean);
+    case "time": // "HH:MM" or "HH:MM:SS"
+      return el.value || null;
+    default: // "text", "color" ("#rrggbb")
       return el.value;
   }
+}
+
+/** The `st.form` element around a control, if any. */
+const formOf = (el) => el.closest?.("[data-reactive-form]") ?? null;
+
+/**
+ * Every value a form shows, by widget id: what a submit sends.
+ * @param {HTMLElement} form a `[data-reactive-form]` element
+ * @param {HTMLElement} root the view element
+ */
+function formValues(form, root) {
+  const values = {};
+  for (const control of form.querySelectorAll("[data-reactive-widget]")) {
+    const wid = control.dataset.reactiveWidget;
+    if (control.dataset.reactiveKind !== "button" && !(wid in values)) {
+      values[wid] = readValue(control, root);
+    }
+  }
+  return values;
+}
+
+/** What a control shows, to put back after a patch re-rendered it. */
+const snapshot = (c) => ({ value: c.value, checked: c.checked, selected: [...(c.selectedOptions ?? [])].map((o) => o.value) });
+
+function restore(control, snap) {
+  if (control.type === "checkbox" || control.type === "radio") control.checked = snap.checked;
+  else if (control.multiple) for (const o of control.options) o.selected = snap.selected.includes(o.value);
+  else control.value = snap.value;
 }
 
 /** One `.reactive-view` element and its WebSocket connection. */
@@ -78,12 +128,15 @@ export class ReactiveView {
     this.lastSent = new Map(); // wid -> last value sent (dedupes Enter + change)
     this.queue = { values: {}, triggers: [] }; // events waiting for `ready`
     this.unacked = new Map(); // seq -> {msg, tries}, to resend on `busy`
+    this.formEdits = new Set(); // widgets inside a form edited since that form's last submit
 
     // Delegated listeners: controls get replaced by morphing, the view does not.
     el.addEventListener("click", (ev) => this.onClick(ev));
     el.addEventListener("change", (ev) => this.onChange(ev));
     el.addEventListener("input", (ev) => this.onInput(ev));
     el.addEventListener("keydown", (ev) => this.onKeydown(ev));
+    // Forms are submitted through their submit buttons' events, never natively.
+    el.addEventListener("submit", (ev) => ev.preventDefault());
     this.connect();
   }
 
@@ -176,14 +229,29 @@ export class ReactiveView {
     // Keep the focused control's value only while the user is editing it; once
     // sent, the server's value wins (it may have been cleared or clamped).
     const options = { ...MORPH_OPTIONS, ignoreActiveValue: !focus || focus.dirty };
+    const edits = this.saveFormEdits();
     for (const [id, html] of ops) {
       // Ops for elements that are gone are skipped; a later full resync fixes them.
       const target = this.el.querySelector(attr("id", id));
       // Morphing also drops our aria-invalid marks: the server's HTML lacks them.
       if (target) Idiomorph.morph(target, html, options);
     }
+    this.restoreFormEdits(edits);
     this.restoreFocus(focus);
     this.el.dispatchEvent(new CustomEvent("reactive:patch", { detail: msg }));
+  }
+
+  /** Unsubmitted form edits stay in the browser: snapshot them before a patch... */
+  saveFormEdits() {
+    return [...this.formEdits].map((wid) => [wid, [...this.el.querySelectorAll(attr("widget", wid))].map(snapshot)]);
+  }
+
+  /** ...and show them again on the re-rendered controls. */
+  restoreFormEdits(edits) {
+    for (const [wid, snaps] of edits) {
+      const controls = this.el.querySelectorAll(attr("widget", wid));
+      controls.forEach((control, i) => snaps[i] && restore(control, snaps[i]));
+    }
   }
 
   /** Remember which control has focus, and its caret, before a patch. */
@@ -284,11 +352,23 @@ export class ReactiveView {
     this.send(event);
   }
 
-  /** A click on an enabled button is sent as `trigger`. */
+  /** A click on an enabled button is sent as `trigger`; a form's button submits the form. */
   onClick(ev) {
     const btn = ev.target.closest?.('[data-reactive-kind="button"]');
     if (!btn || btn.disabled || btn.getAttribute("aria-disabled") === "true") return;
-    this.emit({}, btn.dataset.reactiveWidget);
+    const form = formOf(btn);
+    if (form) this.submitForm(form, btn);
+    else this.emit({}, btn.dataset.reactiveWidget);
+  }
+
+  /** Send every value of `form` with the click of its submit button, in one event. */
+  submitForm(form, btn) {
+    const values = formValues(form, this.el);
+    for (const wid of Object.keys(values)) {
+      this.formEdits.delete(wid);
+      delete this.pending[wid];
+    }
+    this.emit(values, btn.dataset.reactiveWidget);
   }
 
   /** A committed change of a value control sends its new value. */
@@ -297,7 +377,9 @@ export class ReactiveView {
     const wid = el.dataset?.reactiveWidget;
     const kind = el.dataset?.reactiveKind;
     if (!wid || !kind || kind === "button") return;
-    if (kind === "text") {
+    if (formOf(el)) {
+      this.formEdits.add(wid); // sent with the form's submit
+    } else if (kind === "text") {
       this.commitText(el);
     } else {
       this.emit({ [wid]: readValue(el, this.el) });
@@ -310,13 +392,21 @@ export class ReactiveView {
     const wid = el.dataset?.reactiveWidget;
     if (!wid) return;
     this.dirty.add(wid);
-    if (el.dataset.reactiveKind === "text") this.pending[wid] = el.value;
+    if (formOf(el)) this.formEdits.add(wid);
+    else if (el.dataset.reactiveKind === "text") this.pending[wid] = el.value;
   }
 
-  /** Enter in a one-line text input commits it, like a `change`. */
+  /** Enter in a one-line text input commits it, like a `change`; in a form it submits the form. */
   onKeydown(ev) {
     const el = ev.target;
     if (ev.key !== "Enter" || ev.isComposing || el.tagName !== "INPUT") return;
+    const form = formOf(el);
+    if (form) {
+      ev.preventDefault();
+      const btn = form.querySelector('[data-reactive-kind="button"]:not([disabled])');
+      if (btn && form.hasAttribute("data-reactive-enter-submits")) this.submitForm(form, btn);
+      return;
+    }
     if (el.dataset.reactiveKind !== "text") return;
     if (el.dataset.reactiveWidget in this.pending) this.commitText(el);
   }

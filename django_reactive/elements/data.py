@@ -1,0 +1,281 @@
+"""Tables: ``st.table`` and ``st.dataframe`` from rows, columns, QuerySets or pandas.
+
+Whatever the input, it is turned into column labels and rows of Python values
+once per run (:func:`tabulate`), and the template renders them in one loop.
+At most :data:`MAX_ROWS` rows are read: a QuerySet is sliced, so the database
+returns no more, and a caption says how many of how many rows are shown.
+pandas is optional and never imported here: a DataFrame can only exist if the
+view imported pandas itself.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import sys
+from collections.abc import Iterable, Mapping, Sized
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from django.db.models import Model, QuerySet
+from django.db.models.query import ModelIterable, NamedValuesListIterable, ValuesIterable
+from django.utils.text import capfirst
+
+from ..errors import ReactiveValueError
+from .base import Element
+
+#: Rows read and shown at most; a caption tells how many were left out.
+MAX_ROWS = 10_000
+
+ACCEPTED = ("a list of dicts, a list of lists or tuples, a dict of columns, a QuerySet or a "
+            "pandas DataFrame")
+
+
+@dataclass
+class Tabular:
+    """Data as a table: column labels, rows of values, optional row labels (the index)."""
+
+    columns: list[str]
+    rows: list[tuple[Any, ...]]
+    #: Row labels worth showing (a pandas index, the keys of a key/value dict); None otherwise.
+    index: list[Any] | None = None
+    index_label: str = ""
+    #: Rows in the data, for the caption of a truncated table; None when unknown (a generator).
+    total: int | None = None
+    truncated: bool = False
+
+
+def _pandas() -> Any:
+    """The pandas module if the process already imported it; a DataFrame cannot exist otherwise."""
+    return sys.modules.get("pandas")
+
+
+def is_tabular(data: Any) -> bool:
+    """Whether ``st.write(data)`` shows ``data`` as a table: a QuerySet, a list of dicts, pandas."""
+    if isinstance(data, QuerySet):
+        return True
+    if isinstance(data, list):
+        return bool(data) and all(isinstance(row, Mapping) for row in data)
+    pd = _pandas()
+    return pd is not None and isinstance(data, (pd.DataFrame, pd.Series))
+
+
+def tabulate(data: Any, command: str = "table") -> Tabular:
+    """Normalise anything ``st.table``/``st.dataframe`` accepts; refuse the rest."""
+    if data is None:
+        return Tabular([], [])
+    pd = _pandas()
+    if pd is not None and isinstance(data, (pd.DataFrame, pd.Series)):
+        return _from_pandas(pd, data)
+    if isinstance(data, QuerySet):
+        return _from_queryset(data, command)
+    if isinstance(data, Mapping):
+        return _from_columns(data)
+    if isinstance(data, Iterable) and not isinstance(data, (str, bytes, bytearray, Model)):
+        rows = list(islice(data, MAX_ROWS + 1))
+        table = _from_rows(rows[:MAX_ROWS], command)
+        table.truncated = len(rows) > MAX_ROWS
+        if table.truncated and isinstance(data, Sized):
+            table.total = len(data)
+        return table
+    raise ReactiveValueError(
+        f"st.{command} cannot show an object of type `{type(data).__name__}`; it accepts {ACCEPTED}.")
+
+
+def _from_rows(rows: list[Any], command: str) -> Tabular:
+    if all(isinstance(row, Mapping) for row in rows):
+        keys = list(dict.fromkeys(key for row in rows for key in row))
+        return Tabular([str(k) for k in keys], [tuple(row.get(k) for k in keys) for row in rows])
+    if all(isinstance(row, (list, tuple)) for row in rows):
+        width = max(len(row) for row in rows)
+        fields = getattr(rows[0], "_fields", None)  # named tuples, values_list(named=True)
+        columns = list(fields) if fields and len(fields) == width else [str(i) for i in range(width)]
+        return Tabular(columns, [(*row, *(None,) * (width - len(row))) for row in rows])
+    if not any(isinstance(row, (Mapping, list, tuple)) for row in rows):
+        return Tabular(["0"], [(value,) for value in rows])
+    raise ReactiveValueError(
+        f"st.{command} needs rows of one kind: all dicts, all lists or tuples, or all single values.")
+
+
+def _from_columns(data: Mapping[Any, Any]) -> Tabular:
+    """A dict of columns; a dict of single values becomes a key/value table, as in Streamlit."""
+    columns = [str(key) for key in data]
+    values = list(data.values())
+    lengths = {len(v) for v in values if isinstance(v, (list, tuple))}
+    if not lengths:
+        rows = [(value,) for value in values[:MAX_ROWS]]
+        return Tabular(["0"], rows, index=columns[:MAX_ROWS], total=len(values),
+                       truncated=len(values) > MAX_ROWS)
+    if len(lengths) > 1:
+        raise ReactiveValueError("All arrays must be of the same length")
+    length = lengths.pop()
+    cells = [v if isinstance(v, (list, tuple)) else [v] * length for v in values]
+    rows = list(islice(zip(*cells), MAX_ROWS))
+    return Tabular(columns, rows, total=length, truncated=length > MAX_ROWS)
+
+
+def _from_queryset(qs: QuerySet, command: str) -> Tabular:
+    iterable = qs._iterable_class
+    if not issubclass(iterable, (ModelIterable, ValuesIterable)):
+        # values_list(), flat or not: read named tuples to learn the column names.
+        qs = qs._chain()
+        qs._iterable_class = NamedValuesListIterable
+    items = list(qs[:MAX_ROWS + 1])
+    truncated = len(items) > MAX_ROWS
+    items = items[:MAX_ROWS]
+    if issubclass(iterable, ModelIterable):
+        table = _from_instances(qs, items)
+    else:
+        table = _from_rows(items, command)
+    table.truncated = truncated
+    table.total = qs.count() if truncated else None
+    return table
+
+
+def _from_instances(qs: QuerySet, objs: list[Model]) -> Tabular:
+    """Model instances: the concrete fields (not deferred ones), then annotations.
+
+    A foreign key shows the related object when ``select_related`` loaded it
+    and its primary key otherwise, so a table never costs a query per row.
+    """
+    fields = list(qs.model._meta.concrete_fields)
+    if objs:
+        deferred = objs[0].get_deferred_fields()
+        fields = [f for f in fields if f.attname not in deferred]
+    annotations = list(qs.query.annotation_select)
+    columns = [capfirst(str(f.verbose_name)) for f in fields] + annotations
+
+    def cell(obj: Model, field: Any) -> Any:
+        if field.is_relation and field.is_cached(obj):
+            related = field.get_cached_value(obj)
+            return None if related is None else str(related)
+        if field.choices and not field.is_relation:
+            return getattr(obj, f"get_{field.name}_display")()
+        return field.value_from_object(obj)
+
+    rows = [tuple(cell(obj, f) for f in fields) + tuple(getattr(obj, a) for a in annotations)
+            for obj in objs]
+    return Tabular(columns, rows)
+
+
+def _from_pandas(pd: Any, data: Any) -> Tabular:
+    """A DataFrame (or Series); its index is shown unless it is the default 0, 1, 2, ..."""
+    if isinstance(data, pd.Series):
+        data = data.to_frame()
+    head = data.iloc[:MAX_ROWS]
+    index = data.index
+    default = (isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+               and index.name is None)
+    return Tabular(
+        [str(c) for c in data.columns], list(head.itertuples(index=False, name=None)),
+        index=None if default else list(head.index),
+        index_label="" if index.name is None else str(index.name),
+        total=len(data), truncated=len(data) > MAX_ROWS,
+    )
+
+
+def _text(value: Any) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _numeric(values: Iterable[Any]) -> bool:
+    """Whether a column holds numbers (and blanks) only, so it is right-aligned."""
+    seen = False
+    for value in values:
+        if value is None:
+            continue
+        if not isinstance(value, numbers.Number) or isinstance(value, bool):
+            return False
+        seen = True
+    return seen
+
+
+class Table(Element):
+    """``st.table(data)``: a static, accessible ``<table>``; ``value`` is the rows as dicts.
+
+    ``value`` maps each column label, as shown in the header, to the cell's
+    Python value; row labels (a pandas index) are in ``index``.
+    """
+
+    command = "table"
+    template = "django_reactive/elements/table.html"
+    region_label = "Table"
+
+    def __init__(self, data: Any = None) -> None:
+        self.data = tabulate(data, self.command)
+
+    @property
+    def columns(self) -> list[str]:
+        return self.data.columns
+
+    @property
+    def index(self) -> list[Any] | None:
+        return self.data.index
+
+    @property
+    def value(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.data.columns, row)) for row in self.data.rows]
+
+    def shown(self) -> tuple[list[int], list[Any] | None]:
+        """Positions of the columns to show, and the row labels to show (None: no index column)."""
+        return list(range(len(self.data.columns))), self.data.index
+
+    def context(self) -> dict[str, Any]:
+        data = self.data
+        positions, index = self.shown()
+        numeric = [_numeric(row[i] for row in data.rows) for i in positions]
+        heads = [_text(label) for label in index] if index is not None else [""] * len(data.rows)
+        rows = [(head, [(_text(row[i]), num) for i, num in zip(positions, numeric)])
+                for head, row in zip(heads, data.rows)]
+        if data.truncated:
+            total = f" of {data.total:,}" if data.total is not None else ""
+            note = f"Showing the first {len(data.rows):,}{total} rows."
+        else:
+            note = "" if data.rows else "No rows."
+        return {
+            "columns": [(data.columns[i], num) for i, num in zip(positions, numeric)],
+            "rows": rows, "has_index": index is not None, "index_label": data.index_label,
+            "note": note, "region_label": self.region_label, "height": None,
+        }
+
+
+class DataFrame(Table):
+    """``st.dataframe(data)``: the same table in a scrolling box with a sticky header.
+
+    ``hide_index=None`` shows row labels only when the data has meaningful
+    ones; ``False`` shows row numbers otherwise. ``column_order`` picks and
+    orders the shown columns by label (``value`` keeps them all).
+    """
+
+    command = "dataframe"
+    region_label = "Data frame"
+
+    def __init__(self, data: Any = None, *, height: int | None = None,
+                 hide_index: bool | None = None, column_order: Iterable[str] | None = None) -> None:
+        super().__init__(data)
+        if height is not None and (not isinstance(height, int) or isinstance(height, bool) or height <= 0):
+            raise ReactiveValueError(
+                f"The height of st.dataframe must be a positive number of pixels or None, not {height!r}.")
+        self.height = height
+        self.hide_index = hide_index
+        self.column_order = None if column_order is None else [str(c) for c in column_order]
+
+    def shown(self) -> tuple[list[int], list[Any] | None]:
+        columns = self.data.columns
+        if self.column_order is None:
+            positions = list(range(len(columns)))
+        else:
+            where = {label: i for i, label in enumerate(columns)}
+            positions = [where[label] for label in self.column_order if label in where]
+        index = self.data.index
+        if self.hide_index:
+            index = None
+        elif self.hide_index is False and index is None:
+            index = list(range(len(self.data.rows)))
+        return positions, index
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "height": self.height}

@@ -1,0 +1,108 @@
+"""``st.image``: images from URLs, bytes, uploaded files or a model's ``ImageField``.
+
+Bytes are embedded as a ``data:`` URI, so the page needs no media endpoint; the
+type is read from the magic bytes and only raster formats are embedded (an SVG
+can carry scripts and links, so it must be served as a file and shown by URL).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from typing import Any
+
+from django.core.files.base import File
+from django.db.models.fields.files import FieldFile
+
+from ..errors import ReactiveAPIError
+from .base import Element
+
+#: Leading bytes -> MIME type of the formats that are embedded.
+MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
+
+
+def sniff(data: bytes) -> str | None:
+    """The MIME type of PNG, JPEG, GIF or WebP image bytes; None for anything else."""
+    for magic, mime in MAGIC:
+        if data.startswith(magic):
+            return mime
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def _data_uri(data: bytes) -> str:
+    mime = sniff(data)
+    if mime is None:
+        raise ReactiveAPIError(
+            "st.image got bytes that are not a PNG, JPEG, GIF or WebP image. SVG is not embedded, "
+            "for safety: serve it as a static file and pass its URL.")
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def image_src(image: Any) -> str:
+    """The ``src`` of one image; refuses anything that is not clearly an image or a safe URL."""
+    if isinstance(image, str):
+        if image.lower().startswith(("http://", "https://")) or (
+                image.startswith("/") and not image.startswith("//")):
+            return image
+        raise ReactiveAPIError(
+            f"st.image needs an http(s) URL or a site-relative path starting with '/', not {image!r}. "
+            "To show a file from disk, pass its bytes: st.image(path.read_bytes()).")
+    if isinstance(image, (bytes, bytearray, memoryview)):
+        return _data_uri(bytes(image))
+    if isinstance(image, io.BytesIO):
+        return _data_uri(image.getvalue())
+    if isinstance(image, FieldFile):
+        if not image:
+            raise ReactiveAPIError(f"st.image got the file field {image.field.name!r}, which has no file.")
+        return image.url
+    if isinstance(image, File):  # an uploaded file
+        return _data_uri(b"".join(image.chunks()))
+    raise ReactiveAPIError(
+        f"st.image cannot show an object of type `{type(image).__name__}`; pass an http(s) URL, a "
+        "site-relative path, image bytes (PNG, JPEG, GIF or WebP), an uploaded file or an "
+        "ImageField's file, or a list of those.")
+
+
+class Image(Element):
+    """One image, or several side by side; the caption is also the image's ``alt`` text.
+
+    ``clamp``, ``channels`` and ``output_format`` concern pixel arrays, which
+    are not accepted; they are taken for compatibility with Streamlit calls.
+    """
+
+    command = "image"
+    template = "django_reactive/elements/image.html"
+
+    def __init__(self, image: Any, caption: str | list[str] | None = None, width: int | None = None, *,
+                 use_container_width: bool = False, clamp: bool = False, channels: str = "RGB",
+                 output_format: str = "auto") -> None:
+        images = list(image) if isinstance(image, (list, tuple, set)) else [image]
+        if isinstance(caption, list):
+            captions = caption
+        elif caption is None:
+            captions = [None] * len(images)
+        else:
+            captions = [str(caption)]
+        if len(captions) != len(images):
+            raise ReactiveAPIError(f"Cannot pair {len(captions)} captions with {len(images)} images.")
+        if width is not None and (not isinstance(width, int) or isinstance(width, bool) or width <= 0):
+            raise ReactiveAPIError("Image width must be positive.")
+        self.images = [(image_src(img), None if cap is None else str(cap))
+                       for img, cap in zip(images, captions)]
+        self.width = width
+        self.fill = bool(use_container_width)
+
+    def context(self) -> dict[str, Any]:
+        return {"images": self.images, "width": self.width, "fill": self.fill}
+
+    @property
+    def value(self) -> list[str]:
+        """The ``src`` of each image (a ``data:`` URI for bytes)."""
+        return [src for src, _ in self.images]
