@@ -48,6 +48,8 @@ class EventOutcome:
 
     ops: dict[str, str]
     changed: bool
+    #: The page's new query string when the event changed st.query_params.
+    query: str | None = None
     _session: SessionBase | None = field(default=None, repr=False)
     _namespaces: dict[str, Any] | None = field(default=None, repr=False)
     _unlock: Any = field(default=None, repr=False)
@@ -57,16 +59,19 @@ class AppSession:
     """A reactive view as shown on one page (one browser tab)."""
 
     def __init__(self, view: ReactiveView, session_key: str, tab: str = "", *,
-                 user: Any = None, request: Any = None) -> None:
+                 user: Any = None, request: Any = None, query_string: str = "") -> None:
         self.view = view
         self.session_key = session_key
         self.tab = tab
         self.namespace = view.namespace(tab)
-        self.runner = ScriptRunner(view.fn, user=user, request=request)
+        self.runner = ScriptRunner(view.fn, user=user, request=request, query_string=query_string)
         self.renderer = Renderer("rx-" + view.name.replace(".", "-") + "-")
         #: What the browser shows now, as far as this page knows.
         self.rendered: Rendered | None = None
         self.last_result: RunResult | None = None
+        self.query_string = self.runner.query_params.urlencode()
+        #: The new query string when the last run changed st.query_params, else None.
+        self.query_update: str | None = None
 
     # -- session I/O -------------------------------------------------------------
 
@@ -119,6 +124,9 @@ class AppSession:
         ops = diff(self.rendered, rendered)
         self.rendered = rendered
         self.last_result = result
+        query = self.runner.query_params.urlencode()
+        self.query_update = query if query != self.query_string else None
+        self.query_string = query
         return ops
 
     def run_page(self, session: SessionBase | None = None) -> tuple[Rendered, bool]:
@@ -165,7 +173,8 @@ class AppSession:
         changed = data is not None and not self._same(before, data)
         if changed:
             self._store_namespace(namespaces, data)
-        return EventOutcome(ops, changed, session if changed else None, namespaces, lock)
+        return EventOutcome(ops, changed, self.query_update, session if changed else None, namespaces,
+                            lock)
 
     def commit(self, outcome: EventOutcome) -> None:
         """Save the state an event changed and release the lock."""

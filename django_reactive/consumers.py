@@ -107,13 +107,14 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         if self.app is not None:
             await self.send(protocol.error("bad_message", "'hello' was already received."))
             return
-        self.app = AppSession(self.view, self.session_key, hello.tab, user=self.user)
+        self.app = AppSession(self.view, self.session_key, hello.tab, user=self.user,
+                              query_string=hello.query)
         if self.view.scope == "session" and self.channel_layer is not None:
             self.group = group_name(self.session_key, self.view.name)
             await self.channel_layer.group_add(self.group, self.channel_name)
         ops = await _in_thread(self.app.refresh)()
-        if hello.rev != self.app.rendered.rev:
-            await self.send(protocol.patch(ops))
+        if hello.rev != self.app.rendered.rev or self.app.query_update is not None:
+            await self.send(protocol.patch(ops, query=self.app.query_update))
         await self.send('{"t":"ready"}')
 
     async def _event(self, message: protocol.EventMessage) -> None:
@@ -128,7 +129,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             # loop as soon as it exists, and the session is written meanwhile.
             outcome = self.app.apply_event(event)
             try:
-                text = protocol.patch(outcome.ops, ack=message.seq)
+                text = protocol.patch(outcome.ops, ack=message.seq, query=outcome.query)
                 loop.call_soon_threadsafe(lambda: loop.create_task(self.send(text)))
             finally:
                 self.app.commit(outcome)
@@ -158,8 +159,8 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         except Exception:  # noqa: BLE001 - a bug must not take the worker down
             logger.exception("django_reactive: error while re-running after a state change")
             return
-        if ops:
-            await self.send(protocol.patch(ops))
+        if ops or self.app.query_update is not None:
+            await self.send(protocol.patch(ops, query=self.app.query_update))
 
     async def _reload(self) -> None:
         await self.send(protocol.dumps({"t": "reload", "reason": "session_expired"}))

@@ -26,6 +26,7 @@ class Hello:
     version: int
     tab: str
     rev: str | None
+    query: str = ""
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,10 @@ def _hello(data: dict[str, Any]) -> Hello:
         raise ProtocolError("bad_message", "'tab' must be a string of at most 64 characters.")
     if rev is not None and not isinstance(rev, str):
         raise ProtocolError("bad_message", "'rev' must be a string.")
-    return Hello(version, tab, rev)
+    query = data.get("qs", "")
+    if not isinstance(query, str):
+        raise ProtocolError("bad_message", "'qs' must be the page's query string.")
+    return Hello(version, tab, rev, query)
 
 
 def _event(data: dict[str, Any]) -> EventMessage:
@@ -92,11 +96,13 @@ def dumps(message: dict[str, Any]) -> str:
     return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
 
 
-def patch(ops: dict[str, str], ack: int | None = None) -> str:
+def patch(ops: dict[str, str], ack: int | None = None, query: str | None = None) -> str:
     message: dict[str, Any] = {"t": "patch"}
     if ack is not None:
         message["ack"] = ack
     message["ops"] = ops
+    if query is not None:
+        message["qs"] = query
     return dumps(message)
 
 

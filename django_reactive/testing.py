@@ -9,9 +9,10 @@ behaves the same on a page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -22,7 +23,7 @@ from .elements import Block, Element
 from .registry import ALLOWED, ReactiveView
 from .runtime import Event
 from .scripts import script_view
-from .state import SessionState, StateStore
+from .state import QueryParams, SessionState, StateStore
 from .widgets import Widget
 
 #: ``at.<name>`` lists that cover several commands, as in Streamlit's AppTest.
@@ -161,12 +162,15 @@ class AppTest:
 
     __test__ = False  # not a pytest test class
 
-    def __init__(self, view: ReactiveView, *, user: Any = None) -> None:
+    def __init__(self, view: ReactiveView, *, user: Any = None,
+                 query_params: Mapping[str, Any] | list[tuple[str, str]] | None = None) -> None:
         self.view = view
         self.user = user if user is not None else AnonymousUser()
         session = session_store(None)
         session.create()
-        self.app = AppSession(view, session.session_key, "apptest", user=self.user)
+        pairs = query_params.items() if isinstance(query_params, Mapping) else query_params or ()
+        self.app = AppSession(view, session.session_key, "apptest", user=self.user,
+                              query_string=urlencode(list(pairs), doseq=True))
         self.session_state = TestSessionState(self)
         self._pending: dict[str, Any] = {}
         self._trigger: str | None = None
@@ -218,6 +222,11 @@ class AppTest:
         return self
 
     # -- what the last run showed -------------------------------------------------
+
+    @property
+    def query_params(self) -> QueryParams:
+        """The page's ``st.query_params`` after the last run (what the address bar shows)."""
+        return self.app.runner.query_params
 
     @property
     def status(self) -> str:

@@ -29,7 +29,7 @@ def view_markup(app: AppSession) -> SafeString:
     """The view's root element with what the client needs to connect."""
     return render_to_string("django_reactive/view.html", {
         "view": app.view, "ws_url": ws_url(app.view), "tab": app.tab,
-        "rev": app.rendered.rev, "body": app.rendered.root,
+        "rev": app.rendered.rev, "body": app.rendered.root, "query": app.query_update,
     })
 
 
@@ -57,7 +57,8 @@ def page_view(view: ReactiveView) -> Callable[..., HttpResponse]:
             request.session.save()
         session_key = request.session.session_key
         app = AppSession(view, session_key, secrets.token_urlsafe(12),
-                         user=getattr(request, "user", None), request=request)
+                         user=getattr(request, "user", None), request=request,
+                         query_string=request.META.get("QUERY_STRING", ""))
         _, changed = app.run_page(request.session if created else None)
         if changed:
             broadcast_state_changed(session_key, view)

@@ -47,3 +47,10 @@ def members(st):
 @reactive.view(name="tests.can_change_user", permission="auth.change_user")
 def can_change_user(st):
     st.text("allowed")
+
+
+@reactive.view(name="tests.query")
+def query(st):
+    if st.button("Rename"):
+        st.query_params.who = "Cy"
+    st.text(f"hello {st.query_params.get('who', 'nobody')}")

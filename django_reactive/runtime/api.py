@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from ..elements import COMMANDS, Block, DataFrame, ExceptionElement, Json, Markdown
 from ..elements.data import is_tabular
 from ..errors import InvalidLayoutContextError, ReactiveValueError
-from ..state import SessionState
+from ..state import QueryParams, SessionState
 from .control import RerunException, StopException
 
 if TYPE_CHECKING:
@@ -35,6 +35,11 @@ class St:
     @property
     def session_state(self) -> SessionState:
         return self._runner.session_state
+
+    @property
+    def query_params(self) -> QueryParams:
+        """The page URL's query string; writes show in the address bar."""
+        return self._runner.query_params
 
     @property
     def user(self) -> Any:

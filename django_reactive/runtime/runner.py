@@ -21,7 +21,7 @@ from .. import conf
 from ..elements import Block, Element, ExceptionElement
 from ..elements.layout import Area, Root
 from ..errors import ClientValueError, DuplicateElementKey, ReactiveAPIError
-from ..state import SessionState, StateStore
+from ..state import QueryParams, SessionState, StateStore
 from ..widgets import Widget
 from ..widgets.form import Form, FormSubmitButton
 from .api import St
@@ -48,10 +48,13 @@ def widget_id(widget: Widget, root: str) -> str:
 class ScriptRunner:
     """Runs a view function for one page, event after event."""
 
-    def __init__(self, fn: Callable[[Any], Any], *, user: Any = None, request: Any = None) -> None:
+    def __init__(self, fn: Callable[[Any], Any], *, user: Any = None, request: Any = None,
+                 query_string: str = "") -> None:
         self.fn = fn
         self.user = user
         self.request = request
+        #: The page URL's query, kept with the page (not in the session).
+        self.query_params = QueryParams(query_string)
         self.store = StateStore()
         self.session_state = SessionState(self.store)
         self.st = St(self)

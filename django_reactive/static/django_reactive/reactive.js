@@ -83,6 +83,13 @@ function readValue(el, root) {
   }
 }
 
+/** Put a query string written with `st.query_params` in the address bar (no navigation). */
+function showQuery(qs) {
+  const url = new URL(location.href);
+  url.search = qs;
+  history.replaceState(history.state, "", url);
+}
+
 /** The `st.form` element around a control, if any. */
 const formOf = (el) => el.closest?.("[data-reactive-form]") ?? null;
 
@@ -135,6 +142,8 @@ export class ReactiveView {
     el.addEventListener("change", (ev) => this.onChange(ev));
     el.addEventListener("input", (ev) => this.onInput(ev));
     el.addEventListener("keydown", (ev) => this.onKeydown(ev));
+    // The first run of the page may have written st.query_params.
+    if (el.dataset.reactiveQs !== undefined) showQuery(el.dataset.reactiveQs);
     // Forms are submitted through their submit buttons' events, never natively.
     el.addEventListener("submit", (ev) => ev.preventDefault());
     this.connect();
@@ -150,6 +159,7 @@ export class ReactiveView {
     this.seq = 0;
     ws.onopen = () => {
       const hello = { t: "hello", v: PROTOCOL_VERSION, tab: this.el.dataset.reactiveTab };
+      if (location.search) hello.qs = location.search.slice(1);
       if (!this.helloSent && this.el.dataset.reactiveRev) hello.rev = this.el.dataset.reactiveRev;
       this.helloSent = true;
       this.send(hello);
@@ -224,6 +234,7 @@ export class ReactiveView {
    * @param {{ops: Object<string, string>, ack?: number}} msg
    */
   applyPatch(msg) {
+    if (typeof msg.qs === "string") showQuery(msg.qs);
     const ops = Object.entries(msg.ops || {});
     const focus = this.saveFocus();
     // Keep the focused control's value only while the user is editing it; once
