@@ -54,3 +54,23 @@ def query(st):
     if st.button("Rename"):
         st.query_params.who = "Cy"
     st.text(f"hello {st.query_params.get('who', 'nobody')}")
+
+
+@reactive.view(name="tests.kitchen")
+def kitchen(st):
+    """Forms, an expander and query parameters on one page, for the browser suite."""
+    st.session_state.setdefault("outside_clicks", 0)
+    if st.button("Outside"):
+        st.session_state.outside_clicks += 1
+    st.text(f"outside clicks: {st.session_state.outside_clicks}")
+    with st.form("profile"):
+        name = st.text_input("Name", key="name")
+        agree = st.checkbox("Agree", key="agree")
+        sent = st.form_submit_button("Save")
+    st.text(f"saved: {name!r} {agree} {sent}")
+    if st.session_state.outside_clicks % 2:
+        st.info("An odd number of clicks")  # changes the page's structure above the expander
+    with st.expander("Details"):
+        st.text(f"details after {st.session_state.outside_clicks} clicks")
+    if st.button("Page 3"):
+        st.query_params.page = 3

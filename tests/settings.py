@@ -1,10 +1,17 @@
-"""Settings for the test suite: the demo's apps plus a test app, on a file SQLite DB."""
+"""Settings for the test suite: the demo project's, plus the test views.
+
+The browser suite serves these too; it sets REACTIVE_REDIS_URL to run on
+Redis, and the rest of the suite runs on the in-memory layer and cache.
+"""
+
+import os
 
 from demo_project.settings import *  # noqa: F403
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if not os.environ.get("REACTIVE_REDIS_URL"):
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 REACTIVE = {}
 ROOT_URLCONF = "tests.urls"

@@ -10,4 +10,5 @@ urlpatterns = [
     path("t/perm/", reactive_views.can_change_user.as_view()),
     path("t/tab/", reactive_views.tab_counter.as_view()),
     path("t/query/", reactive_views.query.as_view()),
+    path("t/kitchen/", reactive_views.kitchen.as_view()),
 ]

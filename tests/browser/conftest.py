@@ -159,7 +159,7 @@ def reactive_server(
     tmp = tmp_path_factory.mktemp(f"server-{request.param}")
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "demo_project.settings",
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
         "DJANGO_DB": str(tmp / "db.sqlite3"),
         "DJANGO_DEBUG": "1",
         "PYTHONUNBUFFERED": "1",

@@ -18,7 +18,21 @@ const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404]);
 const BACKOFF_MIN_MS = 200;
 const BACKOFF_MAX_MS = 5000;
 const BUSY_RETRIES = 3;
-const MORPH_OPTIONS = { morphStyle: "outerHTML", ignoreActiveValue: true, restoreFocus: true };
+/**
+ * What the user opened stays open: a patch never changes an expander's `open`
+ * or the chosen tab, which live only in the browser (as in Streamlit).
+ */
+function keepDisclosureState(attribute, element) {
+  if (attribute === "open" && element.tagName === "DETAILS") return false;
+  return !(attribute === "checked" && element.classList.contains("rx-tab-radio"));
+}
+
+const MORPH_OPTIONS = {
+  morphStyle: "outerHTML",
+  ignoreActiveValue: true,
+  restoreFocus: true,
+  callbacks: { beforeAttributeUpdated: keepDisclosureState },
+};
 
 /** Registry of live views (exposed as `window.djangoReactive.views`). */
 export const views = [];
