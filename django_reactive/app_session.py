@@ -90,7 +90,7 @@ class AppSession:
         try:
             return self.runner.store.dump()
         except ReactiveAPIError as exc:
-            result.root.children[1].children.append(ExceptionElement(exc))
+            result.main.children.append(ExceptionElement(exc))
             return None
 
     def _store_namespace(self, namespaces: dict[str, Any], data: dict[str, Any]) -> None:

@@ -23,7 +23,6 @@ from .elements import Block, Element
 from .elements.layout import Root
 
 ROOT_ID = "r"
-AREA_IDS = ("p", "m")
 
 
 @functools.cache
@@ -84,10 +83,8 @@ class Renderer:
             ids = []
             parts = []
             for index, child in enumerate(element.children):
-                if isinstance(element, Root):
-                    child_id = AREA_IDS[index]
-                else:
-                    child_id = getattr(child, "id", "") or f"{eid}.{index}"
+                # Widgets and areas have ids of their own; others a position.
+                child_id = getattr(child, "id", "") or f"{eid}.{index}"
                 ids.append(child_id)
                 parts.append(self._render(child, child_id, out))
             out.children[eid] = tuple(ids)

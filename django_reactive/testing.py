@@ -9,7 +9,7 @@ behaves the same on a page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -245,11 +245,18 @@ class AppTest:
 
     @property
     def main(self) -> list[ElementHandle]:
-        """Every element of the last run in page order (callback output first)."""
-        return [
-            (WidgetHandle if isinstance(e, Widget) else ElementHandle)(self, e)
-            for e in self._elements if not isinstance(e, Block)
-        ]
+        """The elements of the main area in page order (callback output first)."""
+        prefix, _, main = self.app.last_result.root.children
+        return self._handles([*_walk(prefix), *_walk(main)])
+
+    @property
+    def sidebar(self) -> list[ElementHandle]:
+        """The elements of ``st.sidebar`` in page order."""
+        return self._handles(_walk(self.app.last_result.root.children[1]))
+
+    def _handles(self, elements: Iterable[Element]) -> list[ElementHandle]:
+        return [(WidgetHandle if isinstance(e, Widget) else ElementHandle)(self, e)
+                for e in elements if not isinstance(e, Block)]
 
     def __getattr__(self, name: str) -> ElementList:
         if name.startswith("_"):

@@ -9,7 +9,7 @@ from django_reactive.render import Renderer, diff
 
 def tree(*main):
     root = Root()
-    prefix, area = Area("rx-prefix"), Area("rx-main")
+    prefix, area = Area("rx-prefix", "p"), Area("rx-main", "m")
     area.children = list(main)
     root.children = [prefix, area]
     return root

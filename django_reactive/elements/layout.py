@@ -17,6 +17,8 @@ class Block(Element):
     css_class = "rx-container"
     #: The ``st.form`` this block is inside (set by the runtime), or None.
     form: Any = None
+    #: The top-level area ("main" or "sidebar") this block is in.
+    root: str = "main"
 
     def __init__(self) -> None:
         self.children: list[Any] = []
@@ -30,17 +32,26 @@ class Block(Element):
 
 
 class Root(Block):
-    """The top of a view: the callback prefix and the main area."""
+    """The top of a view: the callback prefix, the sidebar and the main area."""
 
     template = "django_reactive/layout/root.html"
 
+    def context(self) -> dict[str, Any]:
+        return {"with_sidebar": any(a.id == "s" and a.children for a in self.children)}
+
 
 class Area(Block):
-    """The prefix (callback output) or main area of a page."""
+    """A top-level area of the page: ``p`` (callback output), ``s`` (sidebar) or ``m`` (main).
 
-    def __init__(self, css_class: str) -> None:
+    ``root`` is part of the identity of the widgets inside: the same widget in
+    the sidebar and in the main area are two widgets, as in Streamlit.
+    """
+
+    def __init__(self, css_class: str, area_id: str, root: str = "main") -> None:
         super().__init__()
         self.css_class = css_class
+        self.id = area_id
+        self.root = root
 
 
 class Container(Block):

@@ -37,6 +37,11 @@ class St:
         return self._runner.session_state
 
     @property
+    def sidebar(self) -> St:
+        """The sidebar: ``st.sidebar.button(...)`` or ``with st.sidebar:``."""
+        return St(self._runner, self._runner.sidebar)
+
+    @property
     def query_params(self) -> QueryParams:
         """The page URL's query string; writes show in the address bar."""
         return self._runner.query_params

@@ -35,6 +35,7 @@ COMPLETED, STOPPED, FAILED = "completed", "stopped", "failed"
 @dataclass
 class RunResult:
     root: Root
+    main: Area
     status: str
     widgets: dict[str, Widget]
 
@@ -63,6 +64,8 @@ class ScriptRunner:
         self._next_widgets: dict[str, Widget] = {}
         self._forms: dict[str, Form] = {}
         self._stack: list[Block] = []
+        #: The sidebar area of the run in progress (``st.sidebar``).
+        self.sidebar: Area | None = None
 
     # -- building the tree (called by St) -------------------------------------
 
@@ -80,7 +83,7 @@ class ScriptRunner:
         form = target.form
         if isinstance(element, Widget):
             element.bind_form(form)
-            element.id = widget_id(element, "main")
+            element.id = widget_id(element, target.root)
             value, _ = self.store.register_widget(
                 element.id, element.command, element.key, element.default(),
                 trigger=element.trigger, read_only=element.read_only, coerce=element.coerce,
@@ -100,6 +103,8 @@ class ScriptRunner:
             self._forms[element.key] = element
         elif element.is_block:
             element.form = form
+        if element.is_block:
+            element.root = target.root
         target.add(element)
         if element.is_block:
             return element
@@ -143,9 +148,10 @@ class ScriptRunner:
 
     def _run(self, values: dict[str, Any]) -> RunResult:
         store = self.store
-        prefix, main = Area("rx-prefix"), Area("rx-main")
+        prefix, main = Area("rx-prefix", "p"), Area("rx-main", "m")
+        self.sidebar = Area("rx-sidebar", "s", root="sidebar")
         root = Root()
-        root.children = [prefix, main]
+        root.children = [prefix, self.sidebar, main]
         store.begin_run()
         self._next_widgets = {}
         self._forms = {}
@@ -165,7 +171,7 @@ class ScriptRunner:
         self._clear_submitted_form(submitted)
         store.end_run(completed=status == COMPLETED)
         self.widgets = self._next_widgets
-        return RunResult(root, status, self.widgets)
+        return RunResult(root, main, status, self.widgets)
 
     def _submitted_form(self, values: dict[str, Any]) -> str | None:
         """The key of the form whose submit button caused this event, if any."""
