@@ -18,6 +18,7 @@ from ..elements.data import is_tabular
 from ..errors import InvalidLayoutContextError, ReactiveValueError
 from ..state import QueryParams, SessionState
 from .control import RerunException, StopException
+from .fragments import fragment
 
 if TYPE_CHECKING:
     from .runner import ScriptRunner
@@ -60,12 +61,14 @@ class St:
         if scope not in ("app", "fragment"):
             raise ReactiveValueError(
                 f"'{scope}' is not a valid rerun scope. Valid scopes are 'app' and 'fragment'.")
-        if scope == "fragment":
+        if scope == "fragment" and not self._runner.in_fragment_run:
             raise InvalidLayoutContextError(
                 'scope="fragment" can only be specified from `@st.fragment`-decorated functions '
                 "during fragment reruns."
             )
         raise RerunException(scope)
+
+    fragment = staticmethod(fragment)
 
     def stop(self) -> NoReturn:
         raise StopException()

@@ -24,6 +24,11 @@ class StProxy:
         return st
 
     def __getattr__(self, name: str) -> Any:
+        if name == "fragment":
+            # @st.fragment decorates at import time, before any run.
+            from .fragments import fragment
+
+            return fragment
         return getattr(self._target(), name)
 
     def __repr__(self) -> str:

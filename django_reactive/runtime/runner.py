@@ -28,6 +28,7 @@ from .api import St
 from .context import current_st
 from .control import RerunException, StopException
 from .event import Event, EventError
+from .fragments import Fragment, FragmentBlock
 
 COMPLETED, STOPPED, FAILED = "completed", "stopped", "failed"
 
@@ -66,6 +67,13 @@ class ScriptRunner:
         self._stack: list[Block] = []
         #: The sidebar area of the run in progress (``st.sidebar``).
         self.sidebar: Area | None = None
+        #: Fragment calls of the previous run, by fragment id.
+        self.fragments: dict[str, Fragment] = {}
+        self._next_fragments: dict[str, Fragment] = {}
+        self._fragment: str | None = None
+        self.in_fragment_run = False
+        #: The element tree of the previous run (a fragment run patches it).
+        self._last: tuple[Root, Area] | None = None
 
     # -- building the tree (called by St) -------------------------------------
 
@@ -82,6 +90,7 @@ class ScriptRunner:
         element = cls.create(*args, **kwargs)
         form = target.form
         if isinstance(element, Widget):
+            element.fragment = self._fragment
             element.bind_form(form)
             element.id = widget_id(element, target.root)
             value, _ = self.store.register_widget(
@@ -109,6 +118,25 @@ class ScriptRunner:
         if element.is_block:
             return element
         return None
+
+    def call_fragment(self, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> Any:
+        """Run a ``@st.fragment`` function in a block of its own, and remember the call."""
+        if self._fragment is not None:
+            return fn(*args, **kwargs)  # nested fragments run as part of the outer one
+        target = self._stack[-1]
+        block = FragmentBlock()
+        block.form, block.root = target.form, target.root
+        target.add(block)
+        name = f"{fn.__module__}.{fn.__qualname__}"
+        fid = f"{name}#{sum(1 for f in self._next_fragments if f.startswith(name + '#'))}"
+        self._next_fragments[fid] = Fragment(fn, args, kwargs, block, target)
+        self._stack.append(block)
+        self._fragment = fid
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            self._fragment = None
+            self.pop(block)
 
     # -- events ------------------------------------------------------------------
 
@@ -148,13 +176,9 @@ class ScriptRunner:
 
     def _run(self, values: dict[str, Any]) -> RunResult:
         store = self.store
-        prefix, main = Area("rx-prefix", "p"), Area("rx-main", "m")
-        self.sidebar = Area("rx-sidebar", "s", root="sidebar")
-        root = Root()
-        root.children = [prefix, self.sidebar, main]
+        fid = self._fragment_for(values)
         store.begin_run()
-        self._next_widgets = {}
-        self._forms = {}
+        self._start(fid)
         store.apply_client_values(values)
         # The widgets were rendered with these keys; keep the key map consistent
         # even if the stored state was lost meanwhile (a session written elsewhere).
@@ -165,13 +189,90 @@ class ScriptRunner:
 
         submitted = self._submitted_form(values)
         store.cleared_forms.discard(submitted)
+        prefix = Area("rx-prefix", "p")
         status = self._callbacks(values, prefix)
-        if status is None:
-            status = self._body(main)
+        if fid is not None:
+            root, main = self._last
+            root.children[0] = prefix
+            if status is None:
+                status = self._fragment_body(fid)
+                if status is None:  # st.rerun() in the fragment: the whole view runs
+                    fid = None
+                    self._start(None)
+        if fid is None:
+            main, self.sidebar = Area("rx-main", "m"), Area("rx-sidebar", "s", root="sidebar")
+            root = Root()
+            root.children = [prefix, self.sidebar, main]
+            if status is None:
+                status = self._body(main)
         self._clear_submitted_form(submitted)
-        store.end_run(completed=status == COMPLETED)
+        # A fragment run collects only the fragment's own stale widgets.
+        active = set(self._next_widgets) if fid is not None else None
+        store.end_run(completed=status == COMPLETED, active=active)
         self.widgets = self._next_widgets
+        self.fragments = self._next_fragments
+        self._last = (root, main)
+        self.in_fragment_run = False
         return RunResult(root, main, status, self.widgets)
+
+    def _start(self, fid: str | None) -> None:
+        """Fresh per-run registries; a fragment run keeps everything outside the fragment."""
+        self._forms = {}
+        if fid is None:
+            self._next_widgets, self._next_fragments = {}, {}
+        else:
+            self._next_widgets = {w: x for w, x in self.widgets.items() if x.fragment != fid}
+            self._next_fragments = dict(self.fragments)
+
+    def _fragment_for(self, values: dict[str, Any]) -> str | None:
+        """The fragment to re-run alone: every widget of the event belongs to it."""
+        owners = {self.widgets[wid].fragment for wid in values}
+        if self._last is None or len(owners) != 1:
+            return None
+        fid = owners.pop()
+        return fid if fid in self.fragments else None
+
+    def _fragment_body(self, fid: str) -> str | None:
+        """Run one fragment into a new block that replaces its old one.
+
+        Returns None when the fragment asked for a full rerun.
+        """
+        old = self.fragments[fid]
+        self.in_fragment_run = True
+        reruns = 0
+        while True:
+            block = FragmentBlock()
+            block.form, block.root = old.block.form, old.block.root
+            self._stack = [block]
+            self._fragment = fid
+            try:
+                old.func(*old.args, **old.kwargs)
+                status = COMPLETED
+            except RerunException as exc:
+                self.store.end_run(completed=False)
+                self.store.begin_run()
+                if exc.scope != "fragment":
+                    self.in_fragment_run = False
+                    return None
+                reruns += 1
+                if reruns <= conf.get("MAX_RERUNS"):
+                    self._start(fid)
+                    continue
+                block.children.append(ExceptionElement(ReactiveAPIError(
+                    f"st.rerun() was called {reruns} times in a row; the run was stopped.")))
+                status = FAILED
+            except StopException:
+                status = STOPPED
+            except Exception as exc:  # noqa: BLE001 - shown to the user, like Streamlit
+                block.children.append(ExceptionElement(exc))
+                status = FAILED
+            finally:
+                self._fragment = None
+            break
+        siblings = old.parent.children
+        siblings[siblings.index(old.block)] = block
+        self._next_fragments[fid] = Fragment(old.func, old.args, old.kwargs, block, old.parent)
+        return status
 
     def _submitted_form(self, values: dict[str, Any]) -> str | None:
         """The key of the form whose submit button caused this event, if any."""
@@ -226,6 +327,7 @@ class ScriptRunner:
         reruns = 0
         while True:
             main.children = []
+            self.sidebar.children = []
             self._stack = [main]
             try:
                 self.fn(self.st)
@@ -241,8 +343,7 @@ class ScriptRunner:
                 # Writes made before st.rerun() persist; collection waits for a completed run.
                 self.store.end_run(completed=False)
                 self.store.begin_run()
-                self._next_widgets = {}
-                self._forms = {}
+                self._start(None)
             except StopException:
                 return STOPPED
             except Exception as exc:  # noqa: BLE001 - shown to the user, like Streamlit

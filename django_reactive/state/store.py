@@ -232,9 +232,9 @@ class StateStore:
     def end_run(self, *, completed: bool, active: set[str] | None = None) -> None:
         """Commit the run's values; collect stale widgets after a completed run.
 
-        ``active`` limits collection to the given widget ids' complement
-        (fragment runs collect only their own widgets); by default every widget
-        not rendered in this run is stale.
+        ``active`` is the set of widget ids that count as shown: a fragment run
+        passes every widget of the page, so it collects only its own stale
+        widgets. By default every widget not rendered in this run is stale.
         """
         self.widgets.update(self.current)
         for wid in self.triggers:

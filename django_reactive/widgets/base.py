@@ -63,6 +63,8 @@ class Widget(Element):
         self.id = ""
         self.current: Any = None
         self.form_key: str | None = None
+        #: The ``@st.fragment`` call this widget belongs to, if any.
+        self.fragment: str | None = None
 
     def bind_form(self, form: Any) -> None:
         """Called by the runtime with the enclosing ``st.form`` (or None) before identity."""
