@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
@@ -24,6 +25,7 @@ from django.contrib.sessions.backends.base import SessionBase, UpdateError
 
 from . import conf
 from .elements import ExceptionElement
+from .elements.layout import Root
 from .errors import ReactiveAPIError
 from .locks import LockTimeout, view_lock
 from .registry import ReactiveView
@@ -153,7 +155,30 @@ class AppSession:
         Returns the patch from what this page showed to the new render.
         """
         self._load()
-        return self._render(self.runner.run())
+        on_flush, self.runner.on_flush = self.runner.on_flush, None
+        try:
+            return self._render(self.runner.run())
+        finally:
+            self.runner.on_flush = on_flush
+
+    def stream(self, send: Callable[[dict[str, str]], None] | None) -> None:
+        """While ``send`` is set, a long run sends the output it has so far (patches).
+
+        Called from the run's own thread, at most every 100 ms, and when a
+        spinner starts; the final patch of the event follows as usual.
+        """
+        if send is None:
+            self.runner.on_flush = None
+            return
+
+        def flush(root: Root) -> None:
+            rendered = self.renderer.render(root)
+            ops = diff(self.rendered, rendered)
+            if ops:
+                self.rendered = rendered
+                send(ops)
+
+        self.runner.on_flush = flush
 
     def apply_event(self, event: Event) -> EventOutcome:
         """Run one event under the lock; call :meth:`commit` afterwards, always."""

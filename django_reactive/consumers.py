@@ -124,13 +124,20 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         loop = asyncio.get_running_loop()
         event = Event(message.values, message.trigger)
 
+        def push(text: str) -> None:
+            loop.call_soon_threadsafe(lambda: loop.create_task(self.send(text)))
+
         def run() -> EventOutcome:
             # One worker-thread call per event: the patch is handed to the event
             # loop as soon as it exists, and the session is written meanwhile.
-            outcome = self.app.apply_event(event)
+            # A long run also pushes what it has shown so far.
+            self.app.stream(lambda ops: push(protocol.patch(ops)))
             try:
-                text = protocol.patch(outcome.ops, ack=message.seq, query=outcome.query)
-                loop.call_soon_threadsafe(lambda: loop.create_task(self.send(text)))
+                outcome = self.app.apply_event(event)
+            finally:
+                self.app.stream(None)
+            try:
+                push(protocol.patch(outcome.ops, ack=message.seq, query=outcome.query))
             finally:
                 self.app.commit(outcome)
             return outcome

@@ -74,3 +74,17 @@ def kitchen(st):
         st.text(f"details after {st.session_state.outside_clicks} clicks")
     if st.button("Page 3"):
         st.query_params.page = 3
+
+
+@reactive.view(name="tests.slow")
+def slow(st):
+    """A long run: its spinner and progress reach the page while it works."""
+    import time
+
+    if st.button("Work"):
+        with st.spinner("Working..."):
+            bar = st.progress(0, text="step 0")
+            for step in range(1, 6):
+                time.sleep(0.06)
+                bar.progress(step * 20, text=f"step {step}")
+        st.text("done")

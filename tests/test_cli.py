@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from http.cookiejar import CookieJar
 from pathlib import Path
 
@@ -79,7 +80,9 @@ def test_run_serves_a_script_and_keeps_its_state_across_restarts(tmp_path):
         html, wid = get_page(opener, served.url)
         assert "<h1>Counter Example</h1>" in html and "Count =  <code>0</code>" in html
         cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-        patch = asyncio.run(click(served.url, cookie, wid))
+        # In a thread of its own: the browser suite may hold an event loop in this one.
+        with ThreadPoolExecutor(1) as pool:
+            patch = pool.submit(asyncio.run, click(served.url, cookie, wid)).result()
         assert patch["ack"] == 1 and "Count =  <code>1</code>" in patch["ops"]["m.3"]
     finally:
         served.stop()

@@ -5,7 +5,7 @@ from .data import DataFrame, Table
 from .formatting import Caption, Code, Divider
 from .layout import Block, Column, Columns, Container, Empty, Expander, Tab, Tabs
 from .media import Image
-from .status import Metric, Progress
+from .status import Metric, Progress, Spinner, Toast
 from .text import (
     Error,
     ExceptionElement,
@@ -23,6 +23,6 @@ from .text import (
 __all__ = [
     "COMMANDS", "Block", "Caption", "Code", "Column", "Columns", "Container", "DataFrame",
     "Divider", "Element", "Empty", "Error", "ExceptionElement", "Expander", "Header", "Image",
-    "Info", "Json", "Markdown", "Metric", "Progress", "Subheader", "Success", "Tab", "Table",
-    "Tabs", "Text", "Title", "Warning",
+    "Info", "Json", "Markdown", "Metric", "Progress", "Spinner", "Subheader", "Success", "Tab",
+    "Table", "Tabs", "Text", "Title", "Toast", "Warning",
 ]

@@ -133,3 +133,46 @@ class Progress(Element):
     @property
     def value(self) -> int:
         return self.percent
+
+
+class Spinner(Element):
+    """The element ``with st.spinner(text):`` shows while its block runs."""
+
+    command = "spinner"
+    template = "django_reactive/elements/spinner.html"
+
+    def __init__(self, text: str = "In progress...", *, show_time: bool = False) -> None:
+        self.text = str(text)
+
+    def context(self) -> dict[str, Any]:
+        return {"html": render_markdown(self.text, inline=True)}
+
+    @property
+    def value(self) -> str:
+        return self.text
+
+
+class Toast(Element):
+    """``st.toast``: a short notice in a corner of the page, fading out after a few seconds."""
+
+    command = "toast"
+    template = "django_reactive/elements/toast.html"
+
+    def __init__(self, body: Any, *, icon: str | None = None, duration: str | int = "short") -> None:
+        self.body = str(body)
+        self.icon = icon
+        seconds = {"short": 4, "long": 10, "infinite": 0}.get(duration, duration)
+        if not isinstance(seconds, int) or isinstance(seconds, bool) or seconds < 0:
+            raise ReactiveValueError(
+                f"Invalid `duration` value {duration!r}. Supported values: 'short', 'long', "
+                "'infinite', or a number of seconds."
+            )
+        self.seconds = seconds
+
+    def context(self) -> dict[str, Any]:
+        return {"html": render_markdown(self.body, inline=True), "icon": self.icon,
+                "seconds": self.seconds}
+
+    @property
+    def value(self) -> str:
+        return self.body

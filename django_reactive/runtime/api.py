@@ -8,15 +8,17 @@ change here.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..elements import COMMANDS, Block, DataFrame, ExceptionElement, Json, Markdown
 from ..elements.data import is_tabular
 from ..errors import InvalidLayoutContextError, ReactiveValueError
 from ..state import QueryParams, SessionState
+from ..widgets import Widget
 from .control import RerunException, StopException
 from .fragments import fragment
 
@@ -79,13 +81,16 @@ class St:
         cls = COMMANDS.get(name)
         if cls is None or name.startswith("_"):
             raise AttributeError(f"st has no attribute {name!r}")
-        if cls.is_block:
-            # A layout command returns a handle that writes into the new block.
-            def block(*args: Any, **kwargs: Any) -> St:
-                return St(self._runner, self._runner.add(cls, self._block, self, *args, **kwargs))
+        if issubclass(cls, Widget):
+            return functools.partial(self._runner.add, cls, self._block, self)
 
-            return block
-        return functools.partial(self._runner.add, cls, self._block, self)
+        # A layout command returns a handle that writes into the new block; a
+        # display element, one that replaces it (``bar = st.progress(0)``,
+        # ``bar.progress(50)``).
+        def element(*args: Any, **kwargs: Any) -> St:
+            return St(self._runner, self._runner.add(cls, self._block, self, *args, **kwargs))
+
+        return element
 
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
         """Strings as Markdown, joined with spaces; other values as Streamlit shows them.
@@ -131,22 +136,21 @@ class St:
         block = self._runner.add(COMMANDS["columns"], self._block, self, spec, **kwargs)
         return [St(self._runner, column) for column in block.children]
 
-    def container(self, **kwargs: Any) -> St:
-        return St(self._runner, self._runner.add(COMMANDS["container"], self._block, self, **kwargs))
-
-    def expander(self, label: str, expanded: bool = False, **kwargs: Any) -> St:
-        """A collapsible block (``<details>``); write into it with ``with`` or its methods."""
-        return St(self._runner,
-                  self._runner.add(COMMANDS["expander"], self._block, self, label, expanded, **kwargs))
 
     def tabs(self, tabs: Sequence[str]) -> list[St]:
         """One handle per tab, in order, like ``st.columns``."""
         block = self._runner.add(COMMANDS["tabs"], self._block, self, tabs)
         return [St(self._runner, tab) for tab in block.children]
 
-    def empty(self) -> St:
-        """A placeholder: each element written to it replaces the one before."""
-        return St(self._runner, self._runner.add(COMMANDS["empty"], self._block, self))
+    @contextlib.contextmanager
+    def spinner(self, text: str = "In progress...", *, show_time: bool = False) -> Iterator[None]:
+        """Show ``text`` with a spinner while the block runs (the page sees it at once)."""
+        slot = self._runner.add(COMMANDS["spinner"], self._block, self, text, show_time=show_time)
+        self._runner.flush(force=True)
+        try:
+            yield
+        finally:
+            slot.remove()
 
     def __enter__(self) -> St:
         if self._block is None:

@@ -13,6 +13,7 @@ sessions or transports.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,8 +30,12 @@ from .context import current_st
 from .control import RerunException, StopException
 from .event import Event, EventError
 from .fragments import Fragment, FragmentBlock
+from .slots import Slot
 
 COMPLETED, STOPPED, FAILED = "completed", "stopped", "failed"
+
+#: Seconds between two flushes of a long run's output to the page.
+FLUSH_INTERVAL = 0.1
 
 
 @dataclass
@@ -74,6 +79,10 @@ class ScriptRunner:
         self.in_fragment_run = False
         #: The element tree of the previous run (a fragment run patches it).
         self._last: tuple[Root, Area] | None = None
+        #: Called with the tree built so far while a long run goes on (set by transports).
+        self.on_flush: Callable[[Root], None] | None = None
+        self._flushed = 0.0
+        self._current_root: Root | None = None
 
     # -- building the tree (called by St) -------------------------------------
 
@@ -115,9 +124,17 @@ class ScriptRunner:
         if element.is_block:
             element.root = target.root
         target.add(element)
+        self.flush()
         if element.is_block:
             return element
-        return None
+        return target if isinstance(target, Slot) else Slot(target, element)
+
+    def flush(self, *, force: bool = False) -> None:
+        """Show what the run produced so far, at most every ``FLUSH_INTERVAL`` (long runs)."""
+        now = time.monotonic()
+        if self.on_flush is not None and (force or now - self._flushed >= FLUSH_INTERVAL):
+            self._flushed = now
+            self.on_flush(self._current_root)
 
     def call_fragment(self, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> Any:
         """Run a ``@st.fragment`` function in a block of its own, and remember the call."""
@@ -191,9 +208,11 @@ class ScriptRunner:
         store.cleared_forms.discard(submitted)
         prefix = Area("rx-prefix", "p")
         status = self._callbacks(values, prefix)
+        self._flushed = time.monotonic()
         if fid is not None:
             root, main = self._last
             root.children[0] = prefix
+            self._current_root = root
             if status is None:
                 status = self._fragment_body(fid)
                 if status is None:  # st.rerun() in the fragment: the whole view runs
@@ -203,6 +222,7 @@ class ScriptRunner:
             main, self.sidebar = Area("rx-main", "m"), Area("rx-sidebar", "s", root="sidebar")
             root = Root()
             root.children = [prefix, self.sidebar, main]
+            self._current_root = root
             if status is None:
                 status = self._body(main)
         self._clear_submitted_form(submitted)
