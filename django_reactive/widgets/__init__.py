@@ -5,6 +5,7 @@ from .button import Button
 from .checkbox import Checkbox
 from .color_picker import ColorPicker
 from .date_input import DateInput
+from .download_button import DownloadButton
 from .form import Form, FormSubmitButton
 from .multiselect import Multiselect
 from .number_input import NumberInput
@@ -18,7 +19,7 @@ from .time_input import TimeInput
 from .toggle import Toggle
 
 __all__ = [
-    "Button", "Checkbox", "ColorPicker", "DateInput", "Form", "FormSubmitButton", "Multiselect",
-    "NumberInput", "Radio", "SelectSlider", "Selectbox", "Slider", "TextArea", "TextInput",
+    "Button", "Checkbox", "ColorPicker", "DateInput", "DownloadButton", "Form", "FormSubmitButton",
+    "Multiselect", "NumberInput", "Radio", "SelectSlider", "Selectbox", "Slider", "TextArea", "TextInput",
     "TimeInput", "Toggle", "Widget",
 ]
