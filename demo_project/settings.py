@@ -99,4 +99,6 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Files given to st.file_uploader are kept in the default storage.
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

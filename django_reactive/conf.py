@@ -34,6 +34,8 @@ DEFAULTS: dict[str, Any] = {
     "LOCK_WAIT": 10,
     # Largest WebSocket or HTTP message accepted from a browser, in bytes.
     "MAX_MESSAGE_BYTES": 64 * 1024,
+    # Largest upload accepted by st.file_uploader, in bytes (all files of one upload).
+    "MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
     # Tab-scoped states kept per view and session; the least recently used
     # ones beyond this are dropped.
     "MAX_TABS": 20,

@@ -88,3 +88,13 @@ def slow(st):
                 time.sleep(0.06)
                 bar.progress(step * 20, text=f"step {step}")
         st.text("done")
+
+
+@reactive.view(name="tests.upload")
+def upload(st):
+    data = st.file_uploader("CSV file", type="csv")
+    if data is None:
+        st.text("no file")
+    else:
+        rows = data.read().decode().splitlines()
+        st.text(f"{data.name}: {len(rows)} rows")

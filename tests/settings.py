@@ -5,6 +5,7 @@ Redis, and the rest of the suite runs on the in-memory layer and cache.
 """
 
 import os
+import tempfile
 
 from demo_project.settings import *  # noqa: F403
 
@@ -14,4 +15,5 @@ if not os.environ.get("REACTIVE_REDIS_URL"):
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 REACTIVE = {}
+MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT") or tempfile.mkdtemp(prefix="reactive-media-")
 ROOT_URLCONF = "tests.urls"

@@ -11,4 +11,5 @@ urlpatterns = [
     path("t/tab/", reactive_views.tab_counter.as_view()),
     path("t/query/", reactive_views.query.as_view()),
     path("t/kitchen/", reactive_views.kitchen.as_view()),
+    path("t/upload/", reactive_views.upload.as_view()),
 ]

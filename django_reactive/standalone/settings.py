@@ -66,6 +66,7 @@ def build(script: Path, *, host: str, db: Path | None = None) -> dict[str, Any]:
         "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db",
         "CHANNEL_LAYERS": {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}},
         "STATIC_URL": "static/",
+        "MEDIA_ROOT": str(folder / "media"),
         "USE_TZ": True,
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
         # Read by django_reactive.standalone.urls.

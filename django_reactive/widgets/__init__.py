@@ -6,6 +6,7 @@ from .checkbox import Checkbox
 from .color_picker import ColorPicker
 from .date_input import DateInput
 from .download_button import DownloadButton
+from .file_uploader import FileUploader
 from .form import Form, FormSubmitButton
 from .multiselect import Multiselect
 from .number_input import NumberInput
@@ -19,7 +20,7 @@ from .time_input import TimeInput
 from .toggle import Toggle
 
 __all__ = [
-    "Button", "Checkbox", "ColorPicker", "DateInput", "DownloadButton", "Form", "FormSubmitButton",
-    "Multiselect", "NumberInput", "Radio", "SelectSlider", "Selectbox", "Slider", "TextArea", "TextInput",
-    "TimeInput", "Toggle", "Widget",
+    "Button", "Checkbox", "ColorPicker", "DateInput", "DownloadButton", "FileUploader", "Form",
+    "FormSubmitButton", "Multiselect", "NumberInput", "Radio", "SelectSlider", "Selectbox",
+    "Slider", "TextArea", "TextInput", "TimeInput", "Toggle", "Widget",
 ]

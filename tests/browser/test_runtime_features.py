@@ -40,3 +40,12 @@ def test_query_params_written_by_the_view_show_in_the_address_bar(reactive_serve
     page.get_by_role("button", name="Page 3").click()
     expect(page).to_have_url(f"{reactive_server.url}/t/kitchen/?from=test&page=3")
     assert page.evaluate("window.__marker") == 1
+
+
+def test_a_file_upload_reaches_the_view(reactive_server, page, open_view, tmp_path):
+    csv = tmp_path / "scores.csv"
+    csv.write_text("name,score\nann,3\nbo,5\n")
+    open_view(page, f"{reactive_server.url}/t/upload/")
+    expect(page.get_by_text("no file")).to_be_visible()
+    page.get_by_label("CSV file").set_input_files(str(csv))
+    expect(page.get_by_text("scores.csv: 3 rows")).to_be_visible()

@@ -402,12 +402,44 @@ export class ReactiveView {
     const wid = el.dataset?.reactiveWidget;
     const kind = el.dataset?.reactiveKind;
     if (!wid || !kind || kind === "button") return;
+    if (kind === "file") {
+      this.upload(el);
+      return;
+    }
     if (formOf(el)) {
       this.formEdits.add(wid); // sent with the form's submit
     } else if (kind === "text") {
       this.commitText(el);
     } else {
       this.emit({ [wid]: readValue(el, this.el) });
+    }
+  }
+
+  /**
+   * Post the chosen files over HTTP (CSRF-protected), then send their tokens as the value.
+   * @param {HTMLInputElement} input a `type="file"` control
+   */
+  async upload(input) {
+    const wid = input.dataset.reactiveWidget;
+    const url = this.el.dataset.reactiveUpload;
+    if (!url) {
+      console.warn("django_reactive: uploads need path('reactive/', include('django_reactive.urls'))");
+      return;
+    }
+    const body = new FormData();
+    for (const file of input.files) body.append("files", file);
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        body,
+        credentials: "same-origin",
+        headers: { "X-CSRFToken": this.el.dataset.reactiveCsrf },
+      });
+      const reply = await response.json();
+      if (!response.ok) throw new Error(reply.error || response.statusText);
+      this.emit({ [wid]: reply.files });
+    } catch (error) {
+      this.onError({ code: "upload_failed", message: String(error.message || error), widget: wid });
     }
   }
 

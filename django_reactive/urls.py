@@ -1,0 +1,11 @@
+"""HTTP endpoints of django_reactive: ``path("reactive/", include("django_reactive.urls"))``."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "django_reactive"
+
+urlpatterns = [
+    path("upload/<str:name>/", views.upload, name="upload"),
+]

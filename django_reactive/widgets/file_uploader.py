@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from django.core import signing
+
+from ..errors import ClientValueError, InvalidLayoutContextError
+from ..uploads import UploadedFile, read_token
+from .base import Widget
+
+
+class FileUploader(Widget):
+    """``st.file_uploader``: an UploadedFile (or a list of them), or None."""
+
+    command = "file_uploader"
+    template = "django_reactive/widgets/file_uploader.html"
+    kind = "file"
+    read_only = True
+    keyed_identity = ("types", "accept_multiple_files", "max_upload_size")
+
+    @classmethod
+    def create(cls, label: Any, type: str | list[str] | None = None,
+               accept_multiple_files: bool = False, key: Any = None, help: str | None = None,
+               on_change=None, args=None, kwargs=None, *, max_upload_size: int | None = None,
+               disabled: bool = False, label_visibility: str = "visible") -> FileUploader:
+        widget = cls(label, key=key, help=help, callback=on_change, args=args, kwargs=kwargs,
+                     disabled=disabled, label_visibility=label_visibility)
+        types = [type] if isinstance(type, str) else list(type or [])
+        widget.types = tuple(t.lower() if t.startswith(".") else f".{t.lower()}" for t in types)
+        widget.accept_multiple_files = bool(accept_multiple_files)
+        widget.max_upload_size = max_upload_size
+        return widget
+
+    def identity_params(self) -> tuple[Any, ...]:
+        return (self.types, self.accept_multiple_files, self.max_upload_size)
+
+    def bind_form(self, form: Any) -> None:
+        if form is not None:
+            raise InvalidLayoutContextError(
+                "st.file_uploader inside st.form is not supported yet; put it outside the form.")
+
+    def default(self) -> Any:
+        return [] if self.accept_multiple_files else None
+
+    def from_client(self, raw: Any) -> Any:
+        if raw is None:
+            return self.default()
+        if not isinstance(raw, list) or (len(raw) > 1 and not self.accept_multiple_files):
+            raise ClientValueError("Expected a list of upload tokens.")
+        files = []
+        for token in raw:
+            try:
+                info = read_token(token)
+            except signing.BadSignature:
+                raise ClientValueError("Not a file uploaded to this site.") from None
+            if self.types and PurePath(info["n"]).suffix.lower() not in self.types:
+                raise ClientValueError(f"{info['n']} is not one of the allowed types {list(self.types)}.")
+            if self.max_upload_size and info["s"] > self.max_upload_size * 1024 * 1024:
+                raise ClientValueError(f"{info['n']} is larger than {self.max_upload_size} MB.")
+            files.append(info)
+        if self.accept_multiple_files:
+            return files
+        return files[0] if files else None
+
+    def result(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, list):
+            return [UploadedFile(info) for info in value]
+        return UploadedFile(value)
+
+    def to_client(self, value: Any) -> Any:
+        """AppTest sends the tokens of files stored with ``uploads.store_upload``."""
+        return value
+
+    def context(self) -> dict[str, Any]:
+        current = self.current or []
+        names = [info["n"] for info in (current if isinstance(current, list) else [current])]
+        return {**super().context(), "accept": ",".join(self.types),
+                "multiple": self.accept_multiple_files, "names": names}
