@@ -9,6 +9,11 @@ from ..errors import ReactiveValueError
 from .store import _DOCS, MISSING, StateStore, normalize_key
 
 
+def _missing(what: str, key: str) -> str:
+    """Streamlit's message for a key that was never set."""
+    return f'st.session_state has no {what} "{key}". Did you forget to initialize it? More info: {_DOCS}'
+
+
 class SessionState(MutableMapping):
     """Streamlit's ``st.session_state``, backed by a :class:`StateStore`.
 
@@ -26,10 +31,7 @@ class SessionState(MutableMapping):
         key = normalize_key(key)
         value = self._store.get(key)
         if value is MISSING:
-            raise KeyError(
-                f'st.session_state has no key "{key}". Did you forget to initialize it? '
-                f"More info: {_DOCS}"
-            )
+            raise KeyError(_missing("key", key))
         return value
 
     def __setitem__(self, key: Any, value: Any) -> None:
@@ -38,18 +40,12 @@ class SessionState(MutableMapping):
     def __delitem__(self, key: Any) -> None:
         key = normalize_key(key)
         if not self._store.delete(key):
-            raise KeyError(
-                f'st.session_state has no key "{key}". Did you forget to initialize it? '
-                f"More info: {_DOCS}"
-            )
+            raise KeyError(_missing("key", key))
 
     def __getattr__(self, key: str) -> Any:
         value = self._store.get(key)
         if value is MISSING:
-            raise AttributeError(
-                f'st.session_state has no attribute "{key}". Did you forget to initialize '
-                f"it? More info: {_DOCS}"
-            )
+            raise AttributeError(_missing("attribute", key))
         return value
 
     def __setattr__(self, key: str, value: Any) -> None:
@@ -57,10 +53,7 @@ class SessionState(MutableMapping):
 
     def __delattr__(self, key: str) -> None:
         if not self._store.delete(normalize_key(key)):
-            raise AttributeError(
-                f'st.session_state has no attribute "{key}". Did you forget to initialize '
-                f"it? More info: {_DOCS}"
-            )
+            raise AttributeError(_missing("attribute", key))
 
     def __contains__(self, key: object) -> bool:
         try:
