@@ -16,6 +16,7 @@
 from . import elements as _elements  # noqa: F401 - registers st.<element> commands
 from . import widgets as _widgets  # noqa: F401 - registers st.<widget> commands
 from .errors import ReactiveAPIError, StreamlitAPIException
+from .push import abroadcast, broadcast
 from .registry import ReactiveView, view
 from .runtime.context import StProxy
 from .scripts import script
@@ -25,4 +26,7 @@ st = StProxy()
 
 __version__ = "0.1.0"
 
-__all__ = ["ReactiveAPIError", "ReactiveView", "StreamlitAPIException", "script", "st", "view"]
+__all__ = [
+    "ReactiveAPIError", "ReactiveView", "StreamlitAPIException", "abroadcast", "broadcast", "script",
+    "st", "view",
+]

@@ -18,6 +18,7 @@ from django.db import close_old_connections
 
 from . import conf, protocol, registry
 from .app_session import AppSession, EventOutcome, LockTimeout, SessionGone, group_name
+from .push import topic_group
 from .runtime import Event, EventError
 
 logger = logging.getLogger("django_reactive")
@@ -44,6 +45,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
 
     app: AppSession | None = None
     group: str | None = None
+    topics: frozenset[str] = frozenset()
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         """Channels' dispatch without its extra thread hop per message.
@@ -80,6 +82,19 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         if self.group is not None:
             await self.channel_layer.group_discard(self.group, self.channel_name)
+        for topic in self.topics:
+            await self.channel_layer.group_discard(topic_group(topic), self.channel_name)
+
+    async def _follow_topics(self) -> None:
+        """Join the groups of the topics the last run subscribed to, leave the others."""
+        if self.app is None or self.channel_layer is None:
+            return
+        wanted = frozenset(self.app.runner.subscriptions)
+        for topic in wanted - self.topics:
+            await self.channel_layer.group_add(topic_group(topic), self.channel_name)
+        for topic in self.topics - wanted:
+            await self.channel_layer.group_discard(topic_group(topic), self.channel_name)
+        self.topics = wanted
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         try:
@@ -95,6 +110,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
                 await self._hello(message)
             else:
                 await self._event(message)
+            await self._follow_topics()
         except SessionGone:
             await self._reload()
         except Exception:  # noqa: BLE001 - a bug must not take the worker down
@@ -168,6 +184,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             return
         if ops or self.app.query_update is not None:
             await self.send(protocol.patch(ops, query=self.app.query_update))
+        await self._follow_topics()
 
     async def _reload(self) -> None:
         await self.send(protocol.dumps({"t": "reload", "reason": "session_expired"}))

@@ -98,3 +98,11 @@ def upload(st):
     else:
         rows = data.read().decode().splitlines()
         st.text(f"{data.name}: {len(rows)} rows")
+
+
+@reactive.view(name="tests.news")
+def news(st):
+    from django.contrib.auth.models import Group
+
+    st.subscribe("groups")
+    st.text(f"groups: {Group.objects.count()}")

@@ -72,6 +72,12 @@ class St:
 
     fragment = staticmethod(fragment)
 
+    def subscribe(self, topic: str) -> None:
+        """Re-run this page whenever ``reactive.broadcast(topic)`` is called."""
+        if not isinstance(topic, str) or not topic:
+            raise ReactiveValueError("st.subscribe takes a non-empty topic name (a string).")
+        self._runner.subscriptions.add(topic)
+
     def stop(self) -> NoReturn:
         raise StopException()
 

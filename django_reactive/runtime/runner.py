@@ -79,6 +79,8 @@ class ScriptRunner:
         self.in_fragment_run = False
         #: The element tree of the previous run (a fragment run patches it).
         self._last: tuple[Root, Area] | None = None
+        #: Topics the last run subscribed to with st.subscribe().
+        self.subscriptions: set[str] = set()
         #: Called with the tree built so far while a long run goes on (set by transports).
         self.on_flush: Callable[[Root], None] | None = None
         self._flushed = 0.0
@@ -196,6 +198,8 @@ class ScriptRunner:
         fid = self._fragment_for(values)
         store.begin_run()
         self._start(fid)
+        if fid is None:
+            self.subscriptions = set()
         store.apply_client_values(values)
         # The widgets were rendered with these keys; keep the key map consistent
         # even if the stored state was lost meanwhile (a session written elsewhere).
