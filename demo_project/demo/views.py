@@ -10,6 +10,12 @@ DEMOS = [
     ("counter", "Counter", "Increment and decrement a count kept in session state."),
     ("mirrored", "Mirrored inputs", "Two text inputs whose callbacks copy each value into the other."),
     ("widgets", "Widget gallery", "Toggle, radio, multiselect, select slider, text area, date, time, color."),
+    ("pagination", "Pagination", "Page through 5,000 books with Previous/Next, a page size and a jump."),
+    ("dependent-selects", "Dependent selects", "A country, then one of its cities, from the database."),
+    ("tic-tac-toe", "Tic Tac Toe", "Two players on one page, the board in session state."),
+    ("battleship", "Battleship", "Find the computer's fleet before you run out of shots."),
+    ("annotation", "Image annotation", "Label images one after another, with undo."),
+    ("signup", "Signup form", "A form whose values are checked when it is submitted."),
 ]
 
 
