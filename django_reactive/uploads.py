@@ -26,7 +26,12 @@ def store_upload(name: str, content: bytes, content_type: str = "application/oct
     """Keep one uploaded file; return the signed token the browser sends back."""
     path = default_storage.save(f"{PREFIX}/{uuid.uuid4().hex}/{get_valid_filename(name) or 'file'}",
                                 ContentFile(content))
-    return signing.dumps({"p": path, "n": name, "s": len(content), "t": content_type}, salt=SALT)
+    return make_token({"p": path, "n": name, "s": len(content), "t": content_type})
+
+
+def make_token(info: dict[str, Any]) -> str:
+    """The signed token of a stored file (the same info always gives the same token)."""
+    return signing.dumps(info, salt=SALT)
 
 
 def read_token(token: Any) -> dict[str, Any]:

@@ -106,3 +106,11 @@ def news(st):
 
     st.subscribe("groups")
     st.text(f"groups: {Group.objects.count()}")
+
+
+@reactive.view(name="tests.upload_form")
+def upload_form(st):
+    with st.form("report"):
+        data = st.file_uploader("Attachment")
+        st.form_submit_button("Send report")
+    st.text(f"attached: {data.name if data else 'nothing'}")

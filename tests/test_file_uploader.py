@@ -69,3 +69,22 @@ def test_uploads_over_the_limit_are_refused(client, settings):
     settings.REACTIVE = {"MAX_UPLOAD_BYTES": 10}
     response = client.post("/reactive/upload/demo.counter/", {"files": SimpleUploadedFile("a", b"x" * 11)})
     assert response.status_code == 413
+
+
+def test_a_file_uploader_in_a_form_is_sent_with_the_submit_and_kept_after():
+    def form_app(st):
+        with st.form("f"):
+            f = st.file_uploader("Data", key="data")
+            note = st.text_input("Note", key="note")
+            sent = st.form_submit_button("Send")
+        st.text(f"{sent} {f.name if f else None} {note!r}")
+
+    at = AppTest.from_function(form_app).run()
+    at.file_uploader(key="data").set_value([store_upload("a.txt", b"abc")])
+    at.run()
+    assert at.text[0].value == "False None ''"
+    at.button[0].click().run()
+    assert at.text[0].value == "True a.txt ''"
+    at.text_input(key="note").input("second")
+    at.button[0].click().run()
+    assert at.text[0].value == "True a.txt 'second'"

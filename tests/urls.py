@@ -12,4 +12,5 @@ urlpatterns = [
     path("t/query/", reactive_views.query.as_view()),
     path("t/kitchen/", reactive_views.kitchen.as_view()),
     path("t/upload/", reactive_views.upload.as_view()),
+    path("t/upload-form/", reactive_views.upload_form.as_view()),
 ]

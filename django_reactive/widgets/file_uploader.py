@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import json
 from pathlib import PurePath
 from typing import Any
 
 from django.core import signing
 
-from ..errors import ClientValueError, InvalidLayoutContextError
-from ..uploads import UploadedFile, read_token
+from ..errors import ClientValueError
+from ..uploads import UploadedFile, make_token, read_token
 from .base import Widget
 
 
@@ -34,11 +35,6 @@ class FileUploader(Widget):
 
     def identity_params(self) -> tuple[Any, ...]:
         return (self.types, self.accept_multiple_files, self.max_upload_size)
-
-    def bind_form(self, form: Any) -> None:
-        if form is not None:
-            raise InvalidLayoutContextError(
-                "st.file_uploader inside st.form is not supported yet; put it outside the form.")
 
     def default(self) -> Any:
         return [] if self.accept_multiple_files else None
@@ -71,11 +67,17 @@ class FileUploader(Widget):
         return UploadedFile(value)
 
     def to_client(self, value: Any) -> Any:
-        """AppTest sends the tokens of files stored with ``uploads.store_upload``."""
-        return value
+        """Tokens, as the browser sends them (AppTest passes tokens from ``store_upload``)."""
+        if value is None:
+            return None
+        items = value if isinstance(value, list) else [value]
+        return [item if isinstance(item, str) else make_token(item) for item in items]
 
     def context(self) -> dict[str, Any]:
         current = self.current or []
-        names = [info["n"] for info in (current if isinstance(current, list) else [current])]
+        files = current if isinstance(current, list) else [current]
+        # The tokens of the files shown, sent back as the value when a form is submitted.
+        tokens = json.dumps([make_token(info) for info in files]) if files else ""
         return {**super().context(), "accept": ",".join(self.types),
-                "multiple": self.accept_multiple_files, "names": names}
+                "multiple": self.accept_multiple_files, "names": [info["n"] for info in files],
+                "tokens": tokens}

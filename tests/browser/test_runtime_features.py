@@ -49,3 +49,15 @@ def test_a_file_upload_reaches_the_view(reactive_server, page, open_view, tmp_pa
     expect(page.get_by_text("no file")).to_be_visible()
     page.get_by_label("CSV file").set_input_files(str(csv))
     expect(page.get_by_text("scores.csv: 3 rows")).to_be_visible()
+
+
+def test_a_file_in_a_form_is_sent_with_the_submit(reactive_server, page, open_view, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text("all good")
+    open_view(page, f"{reactive_server.url}/t/upload-form/")
+    page.get_by_label("Attachment").set_input_files(str(report))
+    # The file is uploaded at once, but its token waits in the form for the submit.
+    page.wait_for_function("document.querySelector('[data-reactive-kind=file]').dataset.reactiveTokens")
+    expect(page.get_by_text("attached: nothing")).to_be_visible()
+    page.get_by_role("button", name="Send report").click()
+    expect(page.get_by_text("attached: report.txt")).to_be_visible()

@@ -92,6 +92,8 @@ function readValue(el, root) {
       return partsOf(el, root).map((p) => p.value).filter(Boolean);
     case "time": // "HH:MM" or "HH:MM:SS"
       return el.value || null;
+    case "file": // the tokens of the files uploaded for it (see `upload`)
+      return el.dataset.reactiveTokens ? JSON.parse(el.dataset.reactiveTokens) : null;
     default: // "text", "color" ("#rrggbb")
       return el.value;
   }
@@ -124,10 +126,16 @@ function formValues(form, root) {
 }
 
 /** What a control shows, to put back after a patch re-rendered it. */
-const snapshot = (c) => ({ value: c.value, checked: c.checked, selected: [...(c.selectedOptions ?? [])].map((o) => o.value) });
+const snapshot = (c) => ({
+  value: c.value,
+  checked: c.checked,
+  selected: [...(c.selectedOptions ?? [])].map((o) => o.value),
+  tokens: c.dataset.reactiveTokens,
+});
 
 function restore(control, snap) {
-  if (control.type === "checkbox" || control.type === "radio") control.checked = snap.checked;
+  if (control.type === "file") control.dataset.reactiveTokens = snap.tokens ?? "";
+  else if (control.type === "checkbox" || control.type === "radio") control.checked = snap.checked;
   else if (control.multiple) for (const o of control.options) o.selected = snap.selected.includes(o.value);
   else control.value = snap.value;
 }
@@ -437,7 +445,9 @@ export class ReactiveView {
       });
       const reply = await response.json();
       if (!response.ok) throw new Error(reply.error || response.statusText);
-      this.emit({ [wid]: reply.files });
+      input.dataset.reactiveTokens = JSON.stringify(reply.files);
+      if (formOf(input)) this.formEdits.add(wid); // sent with the form's submit
+      else this.emit({ [wid]: reply.files });
     } catch (error) {
       this.onError({ code: "upload_failed", message: String(error.message || error), widget: wid });
     }
