@@ -180,16 +180,19 @@ class AppSession:
 
         self.runner.on_flush = flush
 
-    def apply_event(self, event: Event) -> EventOutcome:
+    def apply_event(self, event: Event | None, *, fragment: str | None = None) -> EventOutcome:
         """Run one event under the lock; call :meth:`commit` afterwards, always."""
         lock = view_lock(self.session_key, self.view.name)
         lock.__enter__()
         try:
-            if not self.runner.widgets:
-                # No previous run in this process: rebuild the callbacks first.
+            if self.last_result is None:
+                # No previous run in this process: rebuild the callbacks first. The
+                # page still shows what it showed, so the patch is taken from that.
+                shown = self.rendered
                 self.refresh()
+                self.rendered = shown
             session, namespaces, before = self._load()
-            result = self.runner.run(event)
+            result = self.runner.run(event, fragment=fragment)
             data = self._dump(result)
             ops = self._render(result)
         except BaseException:
@@ -200,6 +203,14 @@ class AppSession:
             self._store_namespace(namespaces, data)
         return EventOutcome(ops, changed, self.query_update, session if changed else None, namespaces,
                             lock)
+
+    def timed_fragments(self) -> dict[str, float]:
+        """Fragment id -> seconds, for the fragments of the last run with ``run_every``."""
+        return {fid: f.run_every for fid, f in self.runner.fragments.items() if f.run_every}
+
+    def tick(self, fragment: str) -> EventOutcome:
+        """Re-run one fragment on its timer, as an event would; then :meth:`commit`."""
+        return self.apply_event(None, fragment=fragment)
 
     def commit(self, outcome: EventOutcome) -> None:
         """Save the state an event changed and release the lock."""

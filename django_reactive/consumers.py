@@ -46,6 +46,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
     app: AppSession | None = None
     group: str | None = None
     topics: frozenset[str] = frozenset()
+    timers: dict[str, asyncio.Task] | None = None
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         """Channels' dispatch without its extra thread hop per message.
@@ -84,6 +85,58 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             await self.channel_layer.group_discard(self.group, self.channel_name)
         for topic in self.topics:
             await self.channel_layer.group_discard(topic_group(topic), self.channel_name)
+        for task in (self.timers or {}).values():
+            task.cancel()
+
+    async def _after_run(self) -> None:
+        await self._follow_topics()
+        self._follow_timers()
+
+    def _follow_timers(self) -> None:
+        """Start a timer for each ``@st.fragment(run_every=...)`` of the last run; stop the others."""
+        if self.app is None or self.channel_layer is None:
+            return
+        self.timers = self.timers or {}
+        wanted = self.app.timed_fragments()
+        for fid in list(self.timers):
+            if fid not in wanted:
+                self.timers.pop(fid).cancel()
+        for fid, interval in wanted.items():
+            if fid not in self.timers:
+                self.timers[fid] = asyncio.create_task(self._tick_every(fid, interval))
+
+    async def _tick_every(self, fragment: str, interval: float) -> None:
+        # Through the consumer's own channel, so a tick waits for the event in progress.
+        while True:
+            await asyncio.sleep(interval)
+            await self.channel_layer.send(self.channel_name, {"type": "fragment.tick", "fragment": fragment})
+
+    async def fragment_tick(self, message: dict[str, Any]) -> None:
+        """A timed fragment's interval elapsed: re-run it, save, push its patch."""
+        if self.app is None or message.get("fragment") not in self.app.runner.fragments:
+            return
+
+        def tick() -> EventOutcome:
+            outcome = self.app.tick(message["fragment"])
+            self.app.commit(outcome)
+            return outcome
+
+        try:
+            outcome = await _in_thread(tick)()
+        except LockTimeout:
+            return  # the next tick will do
+        except SessionGone:
+            await self._reload()
+            return
+        except Exception:  # noqa: BLE001 - a bug must not take the worker down
+            logger.exception("django_reactive: error while re-running a timed fragment")
+            return
+        if outcome.ops or outcome.query is not None:
+            await self.send(protocol.patch(outcome.ops, query=outcome.query))
+        if outcome.changed and self.group is not None:
+            await self.channel_layer.group_send(
+                self.group, {"type": "state.changed", "origin": self.channel_name})
+        await self._after_run()
 
     async def _follow_topics(self) -> None:
         """Join the groups of the topics the last run subscribed to, leave the others."""
@@ -110,7 +163,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
                 await self._hello(message)
             else:
                 await self._event(message)
-            await self._follow_topics()
+            await self._after_run()
         except SessionGone:
             await self._reload()
         except Exception:  # noqa: BLE001 - a bug must not take the worker down
@@ -184,7 +237,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             return
         if ops or self.app.query_update is not None:
             await self.send(protocol.patch(ops, query=self.app.query_update))
-        await self._follow_topics()
+        await self._after_run()
 
     async def _reload(self) -> None:
         await self.send(protocol.dumps({"t": "reload", "reason": "session_expired"}))

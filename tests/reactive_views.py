@@ -114,3 +114,16 @@ def upload_form(st):
         data = st.file_uploader("Attachment")
         st.form_submit_button("Send report")
     st.text(f"attached: {data.name if data else 'nothing'}")
+
+
+@reactive.view(name="tests.clock")
+def clock(st):
+    st.session_state.setdefault("full_runs", 0)
+    st.session_state.full_runs += 1
+
+    @st.fragment(run_every=0.2)
+    def ticker():
+        st.session_state.ticks = st.session_state.get("ticks", 0) + 1
+        st.text(f"ticks: {st.session_state.ticks}")
+
+    ticker()

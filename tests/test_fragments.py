@@ -1,8 +1,11 @@
 """CONFORMANCE 7.3 and section 14 F: @st.fragment partial re-runs."""
 
+import datetime
+
 import pytest
 
 from django_reactive import st as st_proxy
+from django_reactive.runtime.fragments import seconds
 from django_reactive.testing import AppTest
 
 pytestmark = pytest.mark.django_db
@@ -120,10 +123,32 @@ def test_fragments_decorated_with_the_module_level_st_at_import_time():
     assert at.session_state["full"] == 1
 
 
-def test_run_every_is_refused_clearly():
+@pytest.mark.parametrize(("value", "expected"), [
+    (2, 2.0), (0.5, 0.5), ("3s", 3.0), ("1m", 60.0), (datetime.timedelta(seconds=4), 4.0), (None, None),
+])
+def test_run_every_accepts_seconds_strings_and_timedeltas(value, expected):
+    assert seconds(value) == expected
+
+
+@pytest.mark.parametrize("value", ["soon", 0, -1, True])
+def test_run_every_refuses_other_values(value):
     def app(st):
-        @st.fragment(run_every=5)
+        @st.fragment(run_every=value)
         def part():
             pass
 
     assert "run_every" in AppTest.from_function(app).run().exception[0].message
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_timed_fragment_reruns_and_pushes_its_patch_while_the_page_is_open():
+    from tests.test_consumer import new_session, open_view
+
+    comm, _, html = await open_view("tests.clock", await new_session())
+    assert "ticks: 1" in html
+    seen = set()
+    while len(seen) < 2:
+        message = await comm.receive_json_from(timeout=5)
+        assert "ack" not in message
+        seen |= {h for h in message["ops"].values() if "ticks:" in h}
+    await comm.disconnect()

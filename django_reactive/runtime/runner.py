@@ -138,7 +138,8 @@ class ScriptRunner:
             self._flushed = now
             self.on_flush(self._current_root)
 
-    def call_fragment(self, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> Any:
+    def call_fragment(self, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any],
+                      run_every: float | None = None) -> Any:
         """Run a ``@st.fragment`` function in a block of its own, and remember the call."""
         if self._fragment is not None:
             return fn(*args, **kwargs)  # nested fragments run as part of the outer one
@@ -148,7 +149,7 @@ class ScriptRunner:
         target.add(block)
         name = f"{fn.__module__}.{fn.__qualname__}"
         fid = f"{name}#{sum(1 for f in self._next_fragments if f.startswith(name + '#'))}"
-        self._next_fragments[fid] = Fragment(fn, args, kwargs, block, target)
+        self._next_fragments[fid] = Fragment(fn, args, kwargs, block, target, run_every)
         self._stack.append(block)
         self._fragment = fid
         try:
@@ -184,18 +185,18 @@ class ScriptRunner:
 
     # -- runs --------------------------------------------------------------------
 
-    def run(self, event: Event | None = None) -> RunResult:
-        """Process one event (or a plain rerun) against the loaded state."""
+    def run(self, event: Event | None = None, *, fragment: str | None = None) -> RunResult:
+        """Process one event (or a plain rerun, or a re-run of one fragment) against the loaded state."""
         values = self.decode_event(event) if event is not None else {}
         token = current_st.set(self.st)
         try:
-            return self._run(values)
+            return self._run(values, fragment)
         finally:
             current_st.reset(token)
 
-    def _run(self, values: dict[str, Any]) -> RunResult:
+    def _run(self, values: dict[str, Any], fragment: str | None = None) -> RunResult:
         store = self.store
-        fid = self._fragment_for(values)
+        fid = fragment if fragment in self.fragments and self._last else self._fragment_for(values)
         store.begin_run()
         self._start(fid)
         if fid is None:
@@ -295,7 +296,8 @@ class ScriptRunner:
             break
         siblings = old.parent.children
         siblings[siblings.index(old.block)] = block
-        self._next_fragments[fid] = Fragment(old.func, old.args, old.kwargs, block, old.parent)
+        self._next_fragments[fid] = Fragment(old.func, old.args, old.kwargs, block, old.parent,
+                                             old.run_every)
         return status
 
     def _submitted_form(self, values: dict[str, Any]) -> str | None:
