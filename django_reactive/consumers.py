@@ -121,15 +121,8 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             self.app.commit(outcome)
             return outcome
 
-        try:
-            outcome = await _in_thread(tick)()
-        except LockTimeout:
-            return  # the next tick will do
-        except SessionGone:
-            await self._reload()
-            return
-        except Exception:  # noqa: BLE001 - a bug must not take the worker down
-            logger.exception("django_reactive: error while re-running a timed fragment")
+        outcome = await self._push_run(tick, "re-running a timed fragment")
+        if outcome is None:
             return
         if outcome.ops or outcome.query is not None:
             await self.send(protocol.patch(outcome.ops, query=outcome.query))
@@ -227,17 +220,24 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         """Another tab changed the state: re-run and push what changed here."""
         if message.get("origin") == self.channel_name or self.app is None:
             return
-        try:
-            ops = await _in_thread(self.app.refresh)()
-        except SessionGone:
-            await self._reload()
-            return
-        except Exception:  # noqa: BLE001 - a bug must not take the worker down
-            logger.exception("django_reactive: error while re-running after a state change")
+        ops = await self._push_run(self.app.refresh, "re-running after a state change")
+        if ops is None:
             return
         if ops or self.app.query_update is not None:
             await self.send(protocol.patch(ops, query=self.app.query_update))
         await self._after_run()
+
+    async def _push_run(self, fn: Any, what: str) -> Any:
+        """Run ``fn`` in a worker thread for a push (no event to answer); None if it could not."""
+        try:
+            return await _in_thread(fn)()
+        except LockTimeout:
+            return None  # the view is busy; the next push brings the page up to date
+        except SessionGone:
+            await self._reload()
+        except Exception:  # noqa: BLE001 - a bug must not take the worker down
+            logger.exception("django_reactive: error while %s", what)
+        return None
 
     async def _reload(self) -> None:
         await self.send(protocol.dumps({"t": "reload", "reason": "session_expired"}))
