@@ -65,3 +65,77 @@ def check_redis_timeout(app_configs: Any = None, **kwargs: Any) -> list[Any]:
              "or install redis<8.",
         id="django_reactive.W003",
     )]
+
+
+@register(Tags.compatibility)
+def check_channels(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    """The WebSocket needs Channels, an ASGI application and a channel layer."""
+    messages = []
+    if "channels" not in settings.INSTALLED_APPS or not getattr(settings, "ASGI_APPLICATION", None):
+        messages.append(Error(
+            "Reactive views need Django Channels: 'channels' in INSTALLED_APPS and "
+            "ASGI_APPLICATION pointing at an application that routes "
+            "django_reactive.routing.websocket_urlpatterns.",
+            hint="See the README's 'Add it to your Django project'.",
+            id="django_reactive.E003",
+        ))
+    if conf.get("CHANNEL_LAYER") not in (getattr(settings, "CHANNEL_LAYERS", None) or {}):
+        messages.append(Error(
+            f"No channel layer named {conf.get('CHANNEL_LAYER')!r} in CHANNEL_LAYERS: tabs of one "
+            "session cannot follow each other and st.subscribe receives nothing.",
+            hint='Add CHANNEL_LAYERS = {"default": {"BACKEND": '
+                 '"channels.layers.InMemoryChannelLayer"}} (one process) or channels_redis.',
+            id="django_reactive.E004",
+        ))
+    if "daphne" not in settings.INSTALLED_APPS:
+        messages.append(Warning(
+            "'daphne' is not in INSTALLED_APPS, so runserver serves no WebSockets.",
+            hint="Add 'daphne' first in INSTALLED_APPS, or serve the ASGI application with "
+                 "another ASGI server (uvicorn).",
+            id="django_reactive.W001",
+        ))
+    return messages
+
+
+@register(Tags.compatibility)
+def check_lock_cache(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    """The per-(session, view) lock needs a cache whose ``add`` is shared and atomic."""
+    backend = settings.CACHES.get(conf.get("LOCK_CACHE"), {}).get("BACKEND", "")
+    if backend.endswith("DummyCache"):
+        return [Error(
+            "REACTIVE['LOCK_CACHE'] is a dummy cache: events of two tabs would run at the "
+            "same time and lose updates.",
+            hint="Use the local-memory cache for one process, Redis or Memcached for several.",
+            id="django_reactive.E006",
+        )]
+    layer = getattr(settings, "CHANNEL_LAYERS", {}).get(conf.get("CHANNEL_LAYER"), {})
+    several_workers = not layer.get("BACKEND", "").endswith("InMemoryChannelLayer")
+    if several_workers and backend.endswith("LocMemCache"):
+        return [Warning(
+            "The channel layer is shared between processes but REACTIVE['LOCK_CACHE'] is a "
+            "local-memory cache, whose locks hold within one process only: with several "
+            "workers, two tabs can lose each other's updates.",
+            hint="Point LOCK_CACHE at a Redis or Memcached cache (django.core.cache.backends.redis).",
+            id="django_reactive.W002",
+        )]
+    return []
+
+
+@register(Tags.security)
+def check_origins(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    messages = []
+    if "*" in settings.ALLOWED_HOSTS:
+        messages.append(Warning(
+            "ALLOWED_HOSTS contains '*': AllowedHostsOriginValidator then accepts WebSocket "
+            "handshakes from any site, which can act as your logged-in users.",
+            hint="List your hosts in ALLOWED_HOSTS.",
+            id="django_reactive.W004",
+        ))
+    if getattr(settings, "SESSION_SAVE_EVERY_REQUEST", False):
+        messages.append(Warning(
+            "SESSION_SAVE_EVERY_REQUEST writes every request's copy of the session back, which "
+            "can overwrite state that a reactive view saved meanwhile.",
+            hint="Leave SESSION_SAVE_EVERY_REQUEST off.",
+            id="django_reactive.W005",
+        ))
+    return messages

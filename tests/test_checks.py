@@ -38,3 +38,40 @@ def test_redis_layer_without_socket_timeout_warns():
     layer["default"]["CONFIG"]["hosts"] = [{"address": "redis://127.0.0.1:6379/0", "socket_timeout": None}]
     with override_settings(CHANNEL_LAYERS=layer):
         assert "django_reactive.W003" not in ids()
+
+
+def test_channels_and_an_asgi_application_are_needed():
+    with override_settings(ASGI_APPLICATION=None):
+        assert "django_reactive.E003" in ids()
+
+
+def test_a_channel_layer_is_needed():
+    with override_settings(CHANNEL_LAYERS={}):
+        assert "django_reactive.E004" in ids()
+
+
+def test_daphne_missing_is_a_warning():
+    from django.conf import settings
+
+    with override_settings(INSTALLED_APPS=[a for a in settings.INSTALLED_APPS if a != "daphne"]):
+        assert "django_reactive.W001" in ids()
+
+
+def test_a_dummy_lock_cache_is_refused():
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}):
+        assert "django_reactive.E006" in ids()
+
+
+def test_a_process_local_lock_with_a_shared_layer_warns():
+    host = {"address": "redis://127.0.0.1:6379/0", "socket_timeout": None}
+    layer = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [host]}}}
+    with override_settings(CHANNEL_LAYERS=layer):
+        assert "django_reactive.W002" in ids()
+    with override_settings(CHANNEL_LAYERS=layer, CACHES={"default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/0"}}):
+        assert "django_reactive.W002" not in ids()
+
+
+def test_open_origins_and_saving_every_request_warn():
+    with override_settings(ALLOWED_HOSTS=["*"], SESSION_SAVE_EVERY_REQUEST=True):
+        assert {"django_reactive.W004", "django_reactive.W005"} <= ids()
