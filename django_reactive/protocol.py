@@ -115,3 +115,27 @@ def error(code: str, message: str, *, ack: int | None = None, widget: str | None
     if widget is not None:
         out["widget"] = widget
     return dumps(out)
+
+
+@dataclass(frozen=True)
+class HttpEvent:
+    """An event posted over HTTP: the event, plus what a WebSocket would know already."""
+
+    event: EventMessage
+    tab: str
+    rev: str | None
+    query: str
+
+
+def parse_http_event(body: bytes, max_bytes: int) -> HttpEvent:
+    """Parse the body of an event posted to the HTTP fallback endpoint."""
+    event = parse(body, max_bytes)
+    if not isinstance(event, EventMessage):
+        raise ProtocolError("bad_message", "Post an 'event' message.")
+    data = json.loads(body)
+    tab, rev, query = data.get("tab", ""), data.get("rev"), data.get("qs", "")
+    if not isinstance(tab, str) or len(tab) > 64 or not isinstance(query, str):
+        raise ProtocolError("bad_message", "'tab' and 'qs' must be strings.")
+    if rev is not None and not isinstance(rev, str):
+        raise ProtocolError("bad_message", "'rev' must be a string.")
+    return HttpEvent(event, tab, rev, query)

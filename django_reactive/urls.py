@@ -8,4 +8,5 @@ app_name = "django_reactive"
 
 urlpatterns = [
     path("upload/<str:name>/", views.upload, name="upload"),
+    path("event/<str:name>/", views.event, name="event"),
 ]

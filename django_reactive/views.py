@@ -16,10 +16,12 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.safestring import SafeString
+from django.views.decorators.http import require_POST
 
-from . import conf, registry
-from .app_session import AppSession, group_name
+from . import conf, protocol, registry
+from .app_session import AppSession, LockTimeout, SessionGone, group_name
 from .registry import ALLOWED, FORBIDDEN, LOGIN, ReactiveView
+from .runtime import Event, EventError
 from .uploads import store_upload
 
 
@@ -27,10 +29,10 @@ def ws_url(view: ReactiveView) -> str:
     return f"{get_script_prefix()}{conf.get('WS_PATH')}{view.name}/"
 
 
-def upload_url(view: ReactiveView) -> str | None:
-    """Where st.file_uploader posts files, when django_reactive.urls is included."""
+def endpoint_url(endpoint: str, view: ReactiveView) -> str | None:
+    """The URL of an HTTP endpoint for ``view``, when django_reactive.urls is included."""
     try:
-        return reverse("django_reactive:upload", args=[view.name])
+        return reverse(f"django_reactive:{endpoint}", args=[view.name])
     except NoReverseMatch:
         return None
 
@@ -40,7 +42,8 @@ def view_markup(app: AppSession, request: HttpRequest) -> SafeString:
     return render_to_string("django_reactive/view.html", {
         "view": app.view, "ws_url": ws_url(app.view), "tab": app.tab,
         "rev": app.rendered.rev, "body": app.rendered.root, "query": app.query_update,
-        "upload_url": upload_url(app.view), "csrf_token": get_token(request),
+        "upload_url": endpoint_url("upload", app.view),
+        "event_url": endpoint_url("event", app.view), "csrf_token": get_token(request),
     })
 
 
@@ -104,3 +107,51 @@ def upload(request: HttpRequest, name: str) -> JsonResponse:
     tokens = [store_upload(f.name, f.read(), f.content_type or "application/octet-stream")
               for f in files]
     return JsonResponse({"files": tokens})
+
+
+@require_POST
+def event(request: HttpRequest, name: str) -> JsonResponse:
+    """The HTTP fallback: one event, answered with its patch (docs/protocol.md).
+
+    Used by the client when no WebSocket can be opened (a proxy that blocks
+    them, a WSGI-only deployment). Stateless: the view is replayed to rebuild
+    its callbacks, and the patch is taken against what the page shows (the
+    ``rev`` it sends); a page that shows something else gets a full render.
+    """
+    view = registry.get(name)
+    if view is None:
+        return JsonResponse(_error("unknown_view", f"No reactive view named {name!r}."), status=404)
+    if view.access(getattr(request, "user", None)) != ALLOWED:
+        return JsonResponse(_error("forbidden", "You may not use this view."), status=403)
+    session_key = request.session.session_key
+    if not session_key:
+        return JsonResponse({"t": "reload", "reason": "no_session"}, status=409)
+    try:
+        posted = protocol.parse_http_event(request.body, conf.get("MAX_MESSAGE_BYTES"))
+    except protocol.ProtocolError as exc:
+        return JsonResponse(_error(exc.code, exc.message), status=400)
+    app = AppSession(view, session_key, posted.tab, user=getattr(request, "user", None),
+                     request=request, query_string=posted.query)
+    seq = posted.event.seq
+    try:
+        app.refresh()
+        if app.rendered.rev != posted.rev:
+            app.rendered = None  # the page shows something else: send it all
+        outcome = app.handle_event(Event(posted.event.values, posted.event.trigger))
+    except EventError as exc:
+        return JsonResponse(_error(exc.code, exc.message, ack=seq, widget=exc.widget), status=400)
+    except LockTimeout as exc:
+        return JsonResponse(_error("busy", str(exc), ack=seq), status=503)
+    except SessionGone:
+        return JsonResponse({"t": "reload", "reason": "session_expired"}, status=409)
+    if outcome.changed:
+        broadcast_state_changed(session_key, view)
+    reply = {"t": "patch", "ack": seq, "ops": outcome.ops, "rev": app.rendered.rev}
+    if outcome.query is not None:
+        reply["qs"] = outcome.query
+    return JsonResponse(reply)
+
+
+def _error(code: str, message: str, **fields: Any) -> dict[str, Any]:
+    return {"t": "error", "code": code, "message": message,
+            **{k: v for k, v in fields.items() if v is not None}}

@@ -18,6 +18,8 @@ const FINAL_CLOSE_CODES = new Set([4401, 4403, 4404]);
 const BACKOFF_MIN_MS = 200;
 const BACKOFF_MAX_MS = 5000;
 const BUSY_RETRIES = 3;
+/** Failed WebSocket attempts (none ever worked) before events go over HTTP instead. */
+const HTTP_AFTER_FAILURES = 2;
 /**
  * What the user opened stays open: a patch never changes an expander's `open`
  * or the chosen tab, which live only in the browser (as in Streamlit).
@@ -168,7 +170,13 @@ export class ReactiveView {
     if (el.dataset.reactiveQs !== undefined) showQuery(el.dataset.reactiveQs);
     // Forms are submitted through their submit buttons' events, never natively.
     el.addEventListener("submit", (ev) => ev.preventDefault());
-    this.connect();
+    this.everReady = false; // a WebSocket has worked on this page
+    this.failures = 0; // WebSocket attempts that failed before ever working
+    this.http = false; // events go over the HTTP fallback
+    this.rev = el.dataset.reactiveRev; // what the page shows (the HTTP fallback sends it)
+    this.httpChain = Promise.resolve(); // HTTP events are posted one after the other
+    if (typeof WebSocket === "undefined") this.useHttp();
+    else this.connect();
   }
 
   /** Open the WebSocket (`ws:` for http pages, `wss:` for https). */
@@ -204,10 +212,40 @@ export class ReactiveView {
     this.unacked.clear(); // their outcome is unknown; the resync after reconnect covers it
     this.el.dataset.reactiveReady = "false";
     if (this.stopped || FINAL_CLOSE_CODES.has(ev.code) || !this.el.isConnected) return;
+    if (!this.everReady && this.el.dataset.reactiveEvent && ++this.failures >= HTTP_AFTER_FAILURES) {
+      this.useHttp(); // WebSockets do not get through: post events over HTTP instead
+      return;
+    }
     // Exponential backoff with jitter: wait between 50 % and 100 % of the step.
     const delay = this.backoff * (0.5 + Math.random() / 2);
     this.backoff = Math.min(this.backoff * 2, BACKOFF_MAX_MS);
     this.timer = setTimeout(() => this.connect(), delay);
+  }
+
+  /** Switch to the HTTP fallback: each event is posted and answered with its patch. */
+  useHttp() {
+    this.http = true;
+    this.live = true;
+    this.el.dataset.reactiveTransport = "http";
+    this.el.dataset.reactiveReady = "true";
+    this.flush();
+  }
+
+  /** Post one event to the view's HTTP endpoint (with the CSRF token) and apply the answer. */
+  async post(event) {
+    try {
+      const response = await fetch(this.el.dataset.reactiveEvent, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": this.el.dataset.reactiveCsrf },
+        body: JSON.stringify({ ...event, tab: this.el.dataset.reactiveTab, rev: this.rev, qs: location.search.slice(1) }),
+      });
+      const reply = await response.json();
+      if (reply.rev) this.rev = reply.rev;
+      this.handle(reply);
+    } catch (error) {
+      this.onError({ code: "network", message: String(error.message || error), ack: event.seq });
+    }
   }
 
   /** Send a JSON message if the socket is open. */
@@ -229,9 +267,15 @@ export class ReactiveView {
       console.warn("django_reactive: bad frame from server", data);
       return;
     }
+    this.handle(msg);
+  }
+
+  /** Act on one server message (from the WebSocket or an HTTP answer). */
+  handle(msg) {
     if (msg.ack !== undefined && msg.t !== "error") this.unacked.delete(msg.ack);
     switch (msg.t) {
       case "ready":
+        this.everReady = true;
         this.live = true;
         this.backoff = BACKOFF_MIN_MS;
         this.el.dataset.reactiveReady = "true";
@@ -374,6 +418,12 @@ export class ReactiveView {
 
   /** Send one event with a fresh `seq`, remembering it until acknowledged. */
   sendEvent(msg, tries = 0) {
+    if (this.http) {
+      const event = { ...msg, seq: ++this.seq };
+      this.unacked.set(event.seq, { msg, tries });
+      this.httpChain = this.httpChain.then(() => this.post(event));
+      return;
+    }
     if (!this.live || this.ws.readyState !== WebSocket.OPEN) {
       // Lost the connection meanwhile: put it back in the queue.
       Object.assign(this.queue.values, msg.values);
