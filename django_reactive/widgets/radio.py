@@ -5,7 +5,7 @@ from typing import Any
 
 from ..errors import ReactiveValueError
 from .base import Widget
-from .selectbox import Selectbox, check_index, options_list
+from .selectbox import Selectbox
 
 
 def caption_text(caption: Any) -> str:
@@ -35,10 +35,7 @@ class Radio(Selectbox):
                label_visibility: str = "visible") -> Radio:
         widget = cls(label, key=key, help=help, callback=on_change, args=args, kwargs=kwargs,
                      disabled=disabled, label_visibility=label_visibility)
-        widget.options = options_list(options)
-        check_index(index, len(widget.options))
-        widget.index = index
-        widget.labels = [str(format_func(o)) for o in widget.options]
+        widget.set_options(options, index, format_func)
         widget.horizontal = bool(horizontal)
         widget.captions = None if captions is None else tuple(caption_text(c) for c in captions)
         return widget

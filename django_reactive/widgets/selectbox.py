@@ -39,12 +39,17 @@ class Selectbox(Widget):
                disabled: bool = False, label_visibility: str = "visible") -> Selectbox:
         widget = cls(label, key=key, help=help, callback=on_change, args=args, kwargs=kwargs,
                      disabled=disabled, label_visibility=label_visibility)
-        widget.options = options_list(options)
-        check_index(index, len(widget.options))
-        widget.index = index
-        widget.labels = [str(format_func(o)) for o in widget.options]
+        widget.set_options(options, index, format_func)
         widget.placeholder = placeholder
         return widget
+
+    def set_options(self, options: Iterable[Any], index: int | None,
+                    format_func: Callable[[Any], Any]) -> None:
+        """The options (returned as given), the default index, and the labels shown."""
+        self.options = options_list(options)
+        check_index(index, len(self.options))
+        self.index = index
+        self.labels = [str(format_func(o)) for o in self.options]
 
     def identity_params(self) -> tuple[Any, ...]:
         return (tuple(self.labels), self.index, self.placeholder)

@@ -34,11 +34,7 @@ class TextArea(TextInput):
         check_height(height)
         widget = cls(label, key=key, help=help, callback=on_change, args=args, kwargs=kwargs,
                      disabled=disabled, label_visibility=label_visibility)
-        widget.max_chars = max_chars
-        initial = None if value is None else str(value)
-        if initial is not None and max_chars is not None:
-            initial = initial[:max_chars]
-        widget.initial = initial
+        widget.set_text(value, max_chars)
         widget.height = height
         widget.placeholder = placeholder
         return widget

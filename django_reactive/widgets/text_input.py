@@ -26,15 +26,19 @@ class TextInput(Widget):
             )
         widget = cls(label, key=key, help=help, callback=on_change, args=args, kwargs=kwargs,
                      disabled=disabled, label_visibility=label_visibility)
-        widget.max_chars = max_chars
-        initial = None if value is None else str(value)
-        if initial is not None and max_chars is not None:
-            initial = initial[:max_chars]
-        widget.initial = initial
+        widget.set_text(value, max_chars)
         widget.type = type
         widget.autocomplete = autocomplete
         widget.placeholder = placeholder
         return widget
+
+    def set_text(self, value: Any, max_chars: int | None) -> None:
+        """The default text (``None`` allowed), cut to ``max_chars`` as Streamlit does."""
+        self.max_chars = max_chars
+        initial = None if value is None else str(value)
+        if initial is not None and max_chars is not None:
+            initial = initial[:max_chars]
+        self.initial = initial
 
     def identity_params(self) -> tuple[Any, ...]:
         return (self.initial, self.max_chars, self.type, self.placeholder)
