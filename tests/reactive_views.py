@@ -127,3 +127,27 @@ def clock(st):
         st.text(f"ticks: {st.session_state.ticks}")
 
     ticker()
+
+
+@reactive.view(name="tests.everything")
+def everything(st):
+    """One of each input widget, for the robustness tests."""
+    import datetime
+
+    st.checkbox("Check", key="check")
+    st.toggle("Toggle", key="toggle")
+    st.radio("Radio", ["a", "b"], key="radio")
+    st.selectbox("Select", ["a", "b"], key="select")
+    st.multiselect("Multi", ["a", "b", "c"], key="multi", max_selections=2)
+    st.slider("Slide", 0, 10, key="slide")
+    st.slider("Range", 0.0, 1.0, (0.2, 0.8), key="range")
+    st.select_slider("Steps", ["lo", "mid", "hi"], key="steps")
+    st.text_input("Text", max_chars=5, key="text")
+    st.text_area("Area", key="area")
+    st.number_input("Number", 0, 100, key="number")
+    st.date_input("Date", datetime.date(2025, 1, 1), key="date")
+    st.time_input("Time", datetime.time(8, 0), key="time")
+    st.color_picker("Color", key="color")
+    st.file_uploader("File", key="file")
+    st.button("Press")
+    st.text("alive")
