@@ -139,3 +139,17 @@ def check_origins(app_configs: Any = None, **kwargs: Any) -> list[Any]:
             id="django_reactive.W005",
         ))
     return messages
+
+
+@register(Tags.urls)
+def check_view_names(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    from django.urls import get_resolver
+
+    from . import registry
+
+    get_resolver().url_patterns  # noqa: B018 - importing the URLconf registers its views
+    return [Error(
+        f"Two reactive views are named {name!r}: {', '.join(sorted(origins))}.",
+        hint="Give one of them another name: @reactive.view(name=...).",
+        id="django_reactive.E007",
+    ) for name, origins in sorted(registry.CONFLICTS.items())]

@@ -87,13 +87,20 @@ def _default_name(fn: Callable[..., Any]) -> str:
     return f"{prefix}.{fn.__name__}"
 
 
+#: Names registered by two different functions: name -> their origins (system check E007).
+CONFLICTS: dict[str, set[str]] = {}
+
+
 def register(view: ReactiveView) -> ReactiveView:
+    """Register ``view`` under its name; a second function with that name is a conflict.
+
+    The first registration stays in force, and ``manage.py check`` (run by
+    runserver) reports the conflict, rather than failing the URLconf import.
+    """
     existing = VIEWS.get(view.name)
     if existing is not None and _origin(existing.fn) != _origin(view.fn):
-        raise ImproperlyConfigured(
-            f"Two reactive views are named {view.name!r} ({_origin(existing.fn)} and "
-            f"{_origin(view.fn)}). Give one of them another name: @reactive.view(name=...)."
-        )
+        CONFLICTS.setdefault(view.name, {_origin(existing.fn)}).add(_origin(view.fn))
+        return view
     VIEWS[view.name] = view
     return view
 

@@ -17,3 +17,4 @@ def _clean_registry():
     yield
     registry.VIEWS.clear()
     registry.VIEWS.update(before)
+    registry.CONFLICTS.clear()

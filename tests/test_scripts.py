@@ -31,9 +31,13 @@ def test_script_registers_a_view_named_after_the_file():
 def test_two_script_files_with_the_same_name_conflict_clearly(tmp_path):
     other = tmp_path / "counter_app.py"
     other.write_text("from django_reactive import st\nst.text('x')\n")
-    reactive.script(COUNTER)
-    with pytest.raises(ImproperlyConfigured, match="Two reactive views are named"):
-        reactive.script(other)
+    from django.core.checks import run_checks
+
+    first = reactive.script(COUNTER)
+    reactive.script(other)
+    assert registry.get("script.counter_app") is first
+    errors = [m for m in run_checks() if m.id == "django_reactive.E007"]
+    assert errors and "Two reactive views are named 'script.counter_app'" in errors[0].msg
 
 
 def test_a_missing_file_is_reported_when_the_view_is_made(tmp_path):
