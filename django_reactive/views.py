@@ -56,30 +56,52 @@ def broadcast_state_changed(session_key: str, view: ReactiveView, origin: str = 
         )
 
 
+def render_view(request: HttpRequest, view: ReactiveView) -> SafeString:
+    """Run ``view`` for ``request`` once and return its markup, ready to go live.
+
+    The page, ``{% reactive_view %}`` and the admin tools all render a view
+    this way. The caller checks access first (:meth:`ReactiveView.access`).
+    """
+    # The WebSocket cannot set a cookie: the session must exist before it opens.
+    created = request.session.session_key is None
+    if created:
+        request.session.save()
+        request.session.modified = True  # so the response sets the session cookie
+    session_key = request.session.session_key
+    app = AppSession(view, session_key, secrets.token_urlsafe(12),
+                     user=getattr(request, "user", None), request=request,
+                     query_string=request.META.get("QUERY_STRING", ""))
+    _, changed = app.run_page(request.session if created else None)
+    if changed:
+        broadcast_state_changed(session_key, view)
+    return view_markup(app, request)
+
+
+def check_access(request: HttpRequest, view: ReactiveView) -> HttpResponse | None:
+    """None when the request's user may use ``view``; else a redirect to log in.
+
+    Raises PermissionDenied (Django's 403) for a logged-in user without the
+    permission.
+    """
+    access = view.access(getattr(request, "user", None))
+    if access == LOGIN:
+        return redirect_to_login(request.get_full_path())
+    if access == FORBIDDEN:
+        raise PermissionDenied
+    return None
+
+
 def page_view(view: ReactiveView) -> Callable[..., HttpResponse]:
     def page(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
-        access = view.access(getattr(request, "user", None))
-        if access == LOGIN:
-            return redirect_to_login(request.get_full_path())
-        if access == FORBIDDEN:
-            raise PermissionDenied
-        # The WebSocket cannot set a cookie: the session must exist before it opens.
-        created = request.session.session_key is None
-        if created:
-            request.session.save()
-        session_key = request.session.session_key
-        app = AppSession(view, session_key, secrets.token_urlsafe(12),
-                         user=getattr(request, "user", None), request=request,
-                         query_string=request.META.get("QUERY_STRING", ""))
-        _, changed = app.run_page(request.session if created else None)
-        if changed:
-            broadcast_state_changed(session_key, view)
+        refused = check_access(request, view)
+        if refused is not None:
+            return refused
         template = view.template or conf.get("BASE_TEMPLATE")
         return render(request, template, {
             "reactive_view": view, "title": view.title or view.name,
-            "reactive_view_body": view_markup(app, request),
+            "reactive_view_body": render_view(request, view),
         })
 
     page.reactive_view = view  # type: ignore[attr-defined]

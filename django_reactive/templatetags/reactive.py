@@ -1,13 +1,19 @@
-"""``{% load reactive %}``: the client's CSS and JavaScript for a page."""
+"""``{% load reactive %}``: the client's CSS and JavaScript, and embedded views."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
+from django.core.exceptions import ImproperlyConfigured
+from django.template import TemplateSyntaxError
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+
+from .. import registry
+from ..registry import ALLOWED, ReactiveView
+from ..views import render_view
 
 register = template.Library()
 
@@ -30,3 +36,26 @@ def reactive_head(context: dict[str, Any]) -> SafeString:
         static(IDIOMORPH), nonce_attr,
         static("django_reactive/reactive.js"), nonce_attr,
     )
+
+
+@register.simple_tag(takes_context=True)
+def reactive_view(context: dict[str, Any], view: str | ReactiveView) -> SafeString:
+    """Embed a registered reactive view (its name, or the view itself) in this page.
+
+    Several views can be embedded in one page; they share one WebSocket. A view
+    the user may not use (``login_required``, ``permission``) renders as an
+    HTML comment, so a page can embed a staff-only view for everyone.
+    """
+    request = context.get("request")
+    if request is None:
+        raise ImproperlyConfigured(
+            "{% reactive_view %} needs the request in the template context: render the "
+            "template with render(request, ...) and enable "
+            "'django.template.context_processors.request' in TEMPLATES."
+        )
+    found = registry.get(view) if isinstance(view, str) else view
+    if not isinstance(found, ReactiveView):
+        raise TemplateSyntaxError(f"{{% reactive_view %}}: no reactive view named {view!r}.")
+    if found.access(getattr(request, "user", None)) != ALLOWED:
+        return format_html("<!-- reactive view {} is not shown to this user -->", found.name)
+    return render_view(request, found)
