@@ -1,4 +1,10 @@
-"""The WebSocket transport: one connection per reactive view on a page.
+"""The WebSocket transport: one connection per page, carrying every reactive view on it.
+
+A page may embed several views (``{% reactive_view %}``); each says ``hello``
+with an id of its own and its messages carry that id. Each view on the
+connection is a :class:`Mount`: its own access check, state, lock, groups and
+timers. Messages for one view are handled in order; different views on the
+same page do not wait for each other.
 
 Each event runs in a worker thread (so a slow view does not hold up other
 connections), under the per-(session, view) lock, against a freshly loaded
@@ -9,6 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from asgiref.sync import sync_to_async
@@ -19,12 +27,24 @@ from django.db import close_old_connections
 from . import conf, protocol, registry
 from .app_session import AppSession, EventOutcome, LockTimeout, SessionGone, group_name
 from .push import topic_group
+from .registry import ReactiveView
 from .runtime import Event, EventError
 
 logger = logging.getLogger("django_reactive")
 
-#: Close codes (4000-4999 are the application's): the client does not reconnect.
-CLOSE_NO_SESSION, CLOSE_FORBIDDEN, CLOSE_NOT_FOUND = 4401, 4403, 4404
+#: Close code (4000-4999 are the application's) after which the client does not
+#: reconnect: the socket came without a session cookie.
+CLOSE_NO_SESSION = 4401
+#: How many views one page may show over one connection.
+MAX_VIEWS = 32
+#: How long a closing connection waits for the events it is still handling.
+DRAIN_SECONDS = 30
+
+#: Why a view's hello is refused, by :meth:`ReactiveView.access` result.
+REFUSALS = {
+    registry.LOGIN: ("login_required", "Log in to use this view."),
+    registry.FORBIDDEN: ("forbidden", "You may not use this view."),
+}
 
 
 def _in_thread(fn: Any) -> Any:
@@ -40,13 +60,27 @@ def _in_thread(fn: Any) -> Any:
     return sync_to_async(call, thread_sensitive=False)
 
 
-class ReactiveConsumer(AsyncWebsocketConsumer):
-    """Speaks docs/protocol.md for the view named in the URL."""
+@dataclass
+class Mount:
+    """One view shown on the page, under the id the page gave it."""
 
-    app: AppSession | None = None
+    id: str
+    app: AppSession
+    #: The group of the session's tabs showing this view (scope="session" only).
     group: str | None = None
+    #: Channel-layer groups of the topics its last run subscribed to.
     topics: frozenset[str] = frozenset()
-    timers: dict[str, asyncio.Task] | None = None
+    timers: dict[str, asyncio.Task] = field(default_factory=dict)
+    #: Serialises this view's work: events, pushes and ticks, in arrival order.
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    def wants(self, group: str | None) -> bool:
+        """Whether a push to ``group`` concerns this view (None: every view)."""
+        return group is None or group == self.group or group in self.topics
+
+
+class ReactiveConsumer(AsyncWebsocketConsumer):
+    """Speaks docs/protocol.md for every view of one page."""
 
     async def dispatch(self, message: dict[str, Any]) -> None:
         """Channels' dispatch without its extra thread hop per message.
@@ -62,127 +96,109 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         await handler(message)
 
     async def connect(self) -> None:
-        name = self.scope["url_route"]["kwargs"]["name"]
-        self.view = registry.get(name)
-        if self.view is None:
-            await self.close(code=CLOSE_NOT_FOUND)
-            return
-        user = self.scope.get("user")
-        access = await _in_thread(self.view.access)(user)
-        if access != registry.ALLOWED:
-            await self.close(code=CLOSE_FORBIDDEN)
-            return
+        self.mounts: dict[str, Mount] = {}
+        self.groups: set[str] = set()
+        self.tasks: set[asyncio.Task] = set()
         session = self.scope.get("session")
         self.session_key = getattr(session, "session_key", None)
         if not self.session_key:
             await self.close(code=CLOSE_NO_SESSION)
             return
-        self.user = user
+        self.user = self.scope.get("user")
         await self.accept()
 
     async def disconnect(self, code: int) -> None:
-        if self.group is not None:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
-        for topic in self.topics:
-            await self.channel_layer.group_discard(topic_group(topic), self.channel_name)
-        for task in (self.timers or {}).values():
-            task.cancel()
+        for group in getattr(self, "groups", ()):
+            await self.channel_layer.group_discard(group, self.channel_name)
+        for mount in getattr(self, "mounts", {}).values():
+            for task in mount.timers.values():
+                task.cancel()
+        # Work in progress finishes (its thread would anyway): the session is written.
+        if getattr(self, "tasks", None):
+            await asyncio.wait(set(self.tasks), timeout=DRAIN_SECONDS)
 
-    async def _after_run(self) -> None:
-        await self._follow_topics()
-        self._follow_timers()
-
-    def _follow_timers(self) -> None:
-        """Start a timer for each ``@st.fragment(run_every=...)`` of the last run; stop the others."""
-        if self.app is None or self.channel_layer is None:
-            return
-        self.timers = self.timers or {}
-        wanted = self.app.timed_fragments()
-        for fid in list(self.timers):
-            if fid not in wanted:
-                self.timers.pop(fid).cancel()
-        for fid, interval in wanted.items():
-            if fid not in self.timers:
-                self.timers[fid] = asyncio.create_task(self._tick_every(fid, interval))
-
-    async def _tick_every(self, fragment: str, interval: float) -> None:
-        # Through the consumer's own channel, so a tick waits for the event in progress.
-        while True:
-            await asyncio.sleep(interval)
-            await self.channel_layer.send(self.channel_name, {"type": "fragment.tick", "fragment": fragment})
-
-    async def fragment_tick(self, message: dict[str, Any]) -> None:
-        """A timed fragment's interval elapsed: re-run it, save, push its patch."""
-        if self.app is None or message.get("fragment") not in self.app.runner.fragments:
-            return
-
-        def tick() -> EventOutcome:
-            outcome = self.app.tick(message["fragment"])
-            self.app.commit(outcome)
-            return outcome
-
-        outcome = await self._push_run(tick, "re-running a timed fragment")
-        if outcome is None:
-            return
-        if outcome.ops or outcome.query is not None:
-            await self.send(protocol.patch(outcome.ops, query=outcome.query))
-        if outcome.changed and self.group is not None:
-            await self.channel_layer.group_send(
-                self.group, {"type": "state.changed", "origin": self.channel_name})
-        await self._after_run()
-
-    async def _follow_topics(self) -> None:
-        """Join the groups of the topics the last run subscribed to, leave the others."""
-        if self.app is None or self.channel_layer is None:
-            return
-        wanted = frozenset(self.app.runner.subscriptions)
-        for topic in wanted - self.topics:
-            await self.channel_layer.group_add(topic_group(topic), self.channel_name)
-        for topic in self.topics - wanted:
-            await self.channel_layer.group_discard(topic_group(topic), self.channel_name)
-        self.topics = wanted
+    # -- messages from the browser ---------------------------------------------
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         try:
             message = protocol.parse(text_data if text_data is not None else bytes_data,
                                      conf.get("MAX_MESSAGE_BYTES"))
         except protocol.ProtocolError as exc:
-            await self.send(protocol.error(exc.code, exc.message))
+            await self.send(protocol.error(exc.code, exc.message, ack=exc.ack, id=exc.id))
             if exc.code == "unsupported_version":
                 await self.close()
             return
-        try:
-            if isinstance(message, protocol.Hello):
-                await self._hello(message)
-            else:
-                await self._event(message)
-            await self._after_run()
-        except SessionGone:
-            await self._reload()
-        except Exception:  # noqa: BLE001 - a bug must not take the worker down
-            logger.exception("django_reactive: error while handling a message")
-            ack = getattr(message, "seq", None)
+        if isinstance(message, protocol.Hello):
+            await self._hello(message)
+            return
+        mount = self.mounts.get(message.id or "")
+        if mount is None:
             await self.send(protocol.error(
-                "server_error", "The server failed to handle this message.", ack=ack))
+                "not_ready", "Send 'hello' for this view id first.", ack=message.seq, id=message.id))
+            return
+        self._spawn(mount, lambda: self._event(mount, message), ack=message.seq)
+
+    def _spawn(self, mount: Mount, work: Callable[[], Awaitable[Any]], ack: int | None = None) -> None:
+        """Run ``work`` for ``mount`` after its earlier work, beside other views' work."""
+
+        async def run() -> None:
+            async with mount.lock:
+                if self.mounts.get(mount.id) is not mount:
+                    return
+                try:
+                    await work()
+                    await self._after_run(mount)
+                except SessionGone:
+                    await self._reload()
+                except Exception:  # noqa: BLE001 - a bug must not take the worker down
+                    logger.exception("django_reactive: error in view %s", mount.app.view.name)
+                    await self.send(protocol.error(
+                        "server_error", "The server failed to handle this message.",
+                        ack=ack, id=mount.id))
+
+        task = asyncio.get_running_loop().create_task(run())
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
 
     async def _hello(self, hello: protocol.Hello) -> None:
-        if self.app is not None:
-            await self.send(protocol.error("bad_message", "'hello' was already received."))
+        if hello.id in self.mounts:
+            await self.send(protocol.error(
+                "bad_message", f"View id {hello.id!r} already said 'hello'.", id=hello.id))
             return
-        self.app = AppSession(self.view, self.session_key, hello.tab, user=self.user,
-                              query_string=hello.query)
-        if self.view.scope == "session" and self.channel_layer is not None:
-            self.group = group_name(self.session_key, self.view.name)
-            await self.channel_layer.group_add(self.group, self.channel_name)
-        ops = await _in_thread(self.app.refresh)()
-        if hello.rev != self.app.rendered.rev or self.app.query_update is not None:
-            await self.send(protocol.patch(ops, query=self.app.query_update))
-        await self.send('{"t":"ready"}')
+        if len(self.mounts) >= MAX_VIEWS:
+            await self.send(protocol.error(
+                "too_many_views", f"A page may show at most {MAX_VIEWS} views.", id=hello.id))
+            return
+        view, access = await _in_thread(self._find)(hello.view)
+        if view is None:
+            await self.send(protocol.error(
+                "unknown_view", f"No reactive view named {hello.view!r}.", id=hello.id))
+            return
+        if access in REFUSALS:
+            code, text = REFUSALS[access]
+            await self.send(protocol.error(code, text, id=hello.id))
+            return
+        app = AppSession(view, self.session_key, hello.tab, user=self.user,
+                         query_string=hello.query)
+        mount = Mount(hello.id, app)
+        if view.scope == "session":
+            mount.group = group_name(self.session_key, view.name)
+        self.mounts[hello.id] = mount
 
-    async def _event(self, message: protocol.EventMessage) -> None:
-        if self.app is None:
-            await self.send(protocol.error("not_ready", "Send 'hello' first.", ack=message.seq))
-            return
+        async def show() -> None:
+            ops = await _in_thread(app.refresh)()
+            if hello.rev != app.rendered.rev or app.query_update is not None:
+                await self.send(protocol.patch(ops, query=app.query_update, id=mount.id))
+            await self.send(protocol.ready(mount.id))
+
+        self._spawn(mount, show)
+
+    def _find(self, name: str) -> tuple[ReactiveView | None, str | None]:
+        view = registry.get(name)
+        return view, (view.access(self.user) if view is not None else None)
+
+    async def _event(self, mount: Mount, message: protocol.EventMessage) -> None:
+        app = mount.app
         loop = asyncio.get_running_loop()
         event = Event(message.values, message.trigger)
 
@@ -193,39 +209,72 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             # One worker-thread call per event: the patch is handed to the event
             # loop as soon as it exists, and the session is written meanwhile.
             # A long run also pushes what it has shown so far.
-            self.app.stream(lambda ops: push(protocol.patch(ops)))
+            app.stream(lambda ops: push(protocol.patch(ops, id=mount.id)))
             try:
-                outcome = self.app.apply_event(event)
+                outcome = app.apply_event(event)
             finally:
-                self.app.stream(None)
+                app.stream(None)
             try:
-                push(protocol.patch(outcome.ops, ack=message.seq, query=outcome.query))
+                push(protocol.patch(outcome.ops, ack=message.seq, query=outcome.query, id=mount.id))
             finally:
-                self.app.commit(outcome)
+                app.commit(outcome)
             return outcome
 
         try:
             outcome = await _in_thread(run)()
         except EventError as exc:
-            await self.send(protocol.error(exc.code, exc.message, ack=message.seq, widget=exc.widget))
+            await self.send(protocol.error(exc.code, exc.message, ack=message.seq,
+                                           widget=exc.widget, id=mount.id))
             return
         except LockTimeout as exc:
-            await self.send(protocol.error("busy", str(exc), ack=message.seq))
+            await self.send(protocol.error("busy", str(exc), ack=message.seq, id=mount.id))
             return
-        if outcome.changed and self.group is not None:
-            await self.channel_layer.group_send(
-                self.group, {"type": "state.changed", "origin": self.channel_name})
+        await self._announce(mount, outcome)
+
+    async def _announce(self, mount: Mount, outcome: EventOutcome) -> None:
+        """Tell the session's other pages showing this view that its state changed."""
+        if outcome.changed and mount.group is not None:
+            await self.channel_layer.group_send(mount.group, {
+                "type": "state.changed", "group": mount.group,
+                "origin": f"{self.channel_name}!{mount.id}"})
+
+    # -- pushes (channel layer) ----------------------------------------------
 
     async def state_changed(self, message: dict[str, Any]) -> None:
-        """Another tab changed the state: re-run and push what changed here."""
-        if message.get("origin") == self.channel_name or self.app is None:
+        """Another page (or ``reactive.broadcast``) changed the state: re-run, push the patch."""
+        for mount in list(self.mounts.values()):
+            if mount.wants(message.get("group")) and \
+                    message.get("origin") != f"{self.channel_name}!{mount.id}":
+                self._spawn(mount, lambda m=mount: self._refresh(m))
+
+    async def _refresh(self, mount: Mount) -> None:
+        app = mount.app
+        ops = await self._push_run(app.refresh, "re-running after a state change")
+        if ops or (ops is not None and app.query_update is not None):
+            await self.send(protocol.patch(ops, query=app.query_update, id=mount.id))
+
+    async def fragment_tick(self, message: dict[str, Any]) -> None:
+        """A timed fragment's interval elapsed: re-run it, save, push its patch."""
+        mount = self.mounts.get(message.get("id", ""))
+        if mount is not None:
+            self._spawn(mount, lambda: self._tick(mount, message.get("fragment")))
+
+    async def _tick(self, mount: Mount, fragment: str | None) -> None:
+        app = mount.app
+        if fragment not in app.runner.fragments:
             return
-        ops = await self._push_run(self.app.refresh, "re-running after a state change")
-        if ops is None:
+
+        def tick() -> EventOutcome:
+            outcome = app.tick(fragment)
+            app.commit(outcome)
+            return outcome
+
+        outcome = await self._push_run(tick, "re-running a timed fragment")
+        if outcome is None:
             return
-        if ops or self.app.query_update is not None:
-            await self.send(protocol.patch(ops, query=self.app.query_update))
-        await self._after_run()
+        if outcome.ops or outcome.query is not None:
+            await self.send(protocol.patch(outcome.ops, query=outcome.query, id=mount.id))
+        await self._announce(mount, outcome)
 
     async def _push_run(self, fn: Any, what: str) -> Any:
         """Run ``fn`` in a worker thread for a push (no event to answer); None if it could not."""
@@ -238,6 +287,43 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         except Exception:  # noqa: BLE001 - a bug must not take the worker down
             logger.exception("django_reactive: error while %s", what)
         return None
+
+    # -- after each run: groups and timers ------------------------------------
+
+    async def _after_run(self, mount: Mount) -> None:
+        if self.channel_layer is None:
+            return
+        mount.topics = frozenset(topic_group(t) for t in mount.app.runner.subscriptions)
+        await self._follow_groups()
+        self._follow_timers(mount)
+
+    async def _follow_groups(self) -> None:
+        """Be in the groups (session tabs, topics) that some view on the page needs."""
+        wanted = set()
+        for mount in self.mounts.values():
+            wanted |= mount.topics | ({mount.group} if mount.group else set())
+        for group in wanted - self.groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        for group in self.groups - wanted:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.groups = wanted
+
+    def _follow_timers(self, mount: Mount) -> None:
+        """A timer per ``@st.fragment(run_every=...)`` of the view's last run; stop the others."""
+        wanted = mount.app.timed_fragments()
+        for fid in list(mount.timers):
+            if fid not in wanted:
+                mount.timers.pop(fid).cancel()
+        for fid, interval in wanted.items():
+            if fid not in mount.timers:
+                mount.timers[fid] = asyncio.create_task(self._tick_every(mount.id, fid, interval))
+
+    async def _tick_every(self, view_id: str, fragment: str, interval: float) -> None:
+        # Through the consumer's own channel, so a tick waits for the event in progress.
+        while True:
+            await asyncio.sleep(interval)
+            await self.channel_layer.send(
+                self.channel_name, {"type": "fragment.tick", "id": view_id, "fragment": fragment})
 
     async def _reload(self) -> None:
         await self.send(protocol.dumps({"t": "reload", "reason": "session_expired"}))

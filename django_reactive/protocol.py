@@ -19,11 +19,21 @@ class ProtocolError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+        #: The view and event the refused message named, when it could be read.
+        self.id: str | None = None
+        self.ack: int | None = None
+
+
+ID_MAX = 32
 
 
 @dataclass(frozen=True)
 class Hello:
+    """Show one view on this connection, under the page's id for it."""
+
     version: int
+    id: str
+    view: str
     tab: str
     rev: str | None
     query: str = ""
@@ -34,6 +44,8 @@ class EventMessage:
     seq: int
     values: dict[str, Any]
     trigger: str | None
+    #: The view the event is for; None over HTTP, where the URL names the view.
+    id: str | None = None
 
 
 def parse(text: str | bytes | None, max_bytes: int) -> Hello | EventMessage:
@@ -49,12 +61,19 @@ def parse(text: str | bytes | None, max_bytes: int) -> Hello | EventMessage:
         raise ProtocolError("bad_json", "The message is not valid JSON.") from None
     if not isinstance(data, dict):
         raise ProtocolError("bad_json", "The message must be a JSON object.")
-    kind = data.get("t")
-    if kind == "hello":
-        return _hello(data)
-    if kind == "event":
-        return _event(data)
-    raise ProtocolError("bad_message", f"Unknown message type {kind!r}; expected 'hello' or 'event'.")
+    try:
+        kind = data.get("t")
+        if kind == "hello":
+            return _hello(data)
+        if kind == "event":
+            return _event(data)
+        raise ProtocolError("bad_message", f"Unknown message type {kind!r}; expected 'hello' or 'event'.")
+    except ProtocolError as exc:
+        # Let the client tell which view and event were refused.
+        view_id, seq = data.get("id"), data.get("seq")
+        exc.id = view_id if isinstance(view_id, str) and len(view_id) <= ID_MAX else None
+        exc.ack = seq if isinstance(seq, int) and not isinstance(seq, bool) else None
+        raise
 
 
 def _hello(data: dict[str, Any]) -> Hello:
@@ -73,7 +92,20 @@ def _hello(data: dict[str, Any]) -> Hello:
     query = data.get("qs", "")
     if not isinstance(query, str):
         raise ProtocolError("bad_message", "'qs' must be the page's query string.")
-    return Hello(version, tab, rev, query)
+    view = data.get("view")
+    if not isinstance(view, str) or not 0 < len(view) <= 80:
+        raise ProtocolError("bad_message", "'view' must be the name of a reactive view.")
+    return Hello(version, _id(data, required=True), view, tab, rev, query)
+
+
+def _id(data: dict[str, Any], *, required: bool) -> str | None:
+    """The page's id of the view a message is about: up to 32 characters."""
+    value = data.get("id")
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not 0 < len(value) <= ID_MAX:
+        raise ProtocolError("bad_message", f"'id' must be a string of 1 to {ID_MAX} characters.")
+    return value
 
 
 def _event(data: dict[str, Any]) -> EventMessage:
@@ -88,7 +120,7 @@ def _event(data: dict[str, Any]) -> EventMessage:
         raise ProtocolError("bad_message", "'trigger' must be a widget id (a string).")
     if not values and trigger is None:
         raise ProtocolError("bad_message", "An event needs 'values' or a 'trigger'.")
-    return EventMessage(seq, values, trigger)
+    return EventMessage(seq, values, trigger, _id(data, required=False))
 
 
 def dumps(message: dict[str, Any]) -> str:
@@ -96,8 +128,11 @@ def dumps(message: dict[str, Any]) -> str:
     return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
 
 
-def patch(ops: dict[str, str], ack: int | None = None, query: str | None = None) -> str:
+def patch(ops: dict[str, str], ack: int | None = None, query: str | None = None,
+          id: str | None = None) -> str:
     message: dict[str, Any] = {"t": "patch"}
+    if id is not None:
+        message["id"] = id
     if ack is not None:
         message["ack"] = ack
     message["ops"] = ops
@@ -106,8 +141,15 @@ def patch(ops: dict[str, str], ack: int | None = None, query: str | None = None)
     return dumps(message)
 
 
-def error(code: str, message: str, *, ack: int | None = None, widget: str | None = None) -> str:
+def ready(id: str) -> str:
+    return dumps({"t": "ready", "id": id})
+
+
+def error(code: str, message: str, *, ack: int | None = None, widget: str | None = None,
+          id: str | None = None) -> str:
     out: dict[str, Any] = {"t": "error"}
+    if id is not None:
+        out["id"] = id
     if ack is not None:
         out["ack"] = ack
     out["code"] = code

@@ -25,7 +25,8 @@ async def abroadcast(topic: str) -> None:
     """Async form of :func:`broadcast`."""
     layer = get_channel_layer(conf.get("CHANNEL_LAYER"))
     if layer is not None:
-        await layer.group_send(topic_group(topic), {"type": "state.changed", "origin": ""})
+        group = topic_group(topic)
+        await layer.group_send(group, {"type": "state.changed", "group": group, "origin": ""})
 
 
 def broadcast(topic: str) -> None:

@@ -6,5 +6,5 @@ from . import conf
 from .consumers import ReactiveConsumer
 
 websocket_urlpatterns = [
-    re_path(rf"^{conf.get('WS_PATH')}(?P<name>[A-Za-z0-9_.\-]+)/$", ReactiveConsumer.as_asgi()),
+    re_path(rf"^{conf.get('WS_PATH')}$", ReactiveConsumer.as_asgi()),
 ]

@@ -25,8 +25,9 @@ from .runtime import Event, EventError
 from .uploads import store_upload
 
 
-def ws_url(view: ReactiveView) -> str:
-    return f"{get_script_prefix()}{conf.get('WS_PATH')}{view.name}/"
+def ws_url() -> str:
+    """The page's one WebSocket, shared by every view on it."""
+    return f"{get_script_prefix()}{conf.get('WS_PATH')}"
 
 
 def endpoint_url(endpoint: str, view: ReactiveView) -> str | None:
@@ -40,7 +41,7 @@ def endpoint_url(endpoint: str, view: ReactiveView) -> str | None:
 def view_markup(app: AppSession, request: HttpRequest) -> SafeString:
     """The view's root element with what the client needs to connect."""
     return render_to_string("django_reactive/view.html", {
-        "view": app.view, "ws_url": ws_url(app.view), "tab": app.tab,
+        "view": app.view, "ws_url": ws_url(), "tab": app.tab,
         "rev": app.rendered.rev, "body": app.rendered.root, "query": app.query_update,
         "upload_url": endpoint_url("upload", app.view),
         "event_url": endpoint_url("event", app.view), "csrf_token": get_token(request),
@@ -51,9 +52,9 @@ def broadcast_state_changed(session_key: str, view: ReactiveView, origin: str = 
     """Tell the other tabs of a session showing ``view`` to re-run it."""
     layer = get_channel_layer(conf.get("CHANNEL_LAYER"))
     if layer is not None and view.scope == "session":
+        group = group_name(session_key, view.name)
         async_to_sync(layer.group_send)(
-            group_name(session_key, view.name), {"type": "state.changed", "origin": origin}
-        )
+            group, {"type": "state.changed", "group": group, "origin": origin})
 
 
 def render_view(request: HttpRequest, view: ReactiveView) -> SafeString:

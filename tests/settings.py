@@ -17,3 +17,5 @@ if not os.environ.get("REACTIVE_REDIS_URL"):
 REACTIVE = {}
 MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT") or tempfile.mkdtemp(prefix="reactive-media-")
 ROOT_URLCONF = "tests.urls"
+if os.environ.get("REACTIVE_TEST_DB"):  # several test runs side by side need their own file
+    DATABASES["default"]["TEST"]["NAME"] = os.environ["REACTIVE_TEST_DB"]  # noqa: F405

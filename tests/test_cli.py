@@ -62,13 +62,14 @@ def get_page(opener, url):
 
 
 async def click(url, cookie, wid):
-    ws_url = url.replace("http://", "ws://") + "ws/reactive/script.counter_app/"
+    ws_url = url.replace("http://", "ws://") + "ws/reactive/"
     headers = {"Cookie": cookie, "Origin": url.rstrip("/")}
     async with websockets.connect(ws_url, additional_headers=headers) as ws:
-        await ws.send(json.dumps({"t": "hello", "v": 1, "tab": "t"}))
+        await ws.send(json.dumps({"t": "hello", "v": 1, "id": "1", "view": "script.counter_app",
+                                  "tab": "t"}))
         while json.loads(await asyncio.wait_for(ws.recv(), 5))["t"] != "ready":
             pass
-        await ws.send(json.dumps({"t": "event", "seq": 1, "trigger": wid}))
+        await ws.send(json.dumps({"t": "event", "id": "1", "seq": 1, "trigger": wid}))
         return json.loads(await asyncio.wait_for(ws.recv(), 5))
 
 

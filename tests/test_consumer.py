@@ -68,23 +68,52 @@ def saved_state(session_key: str, name: str) -> dict:
     return store.user
 
 
-async def connect(name: str, session_key: str | None, origin: bytes = b"http://localhost"):
+async def connect(session_key: str | None, origin: bytes = b"http://localhost"):
+    """Open the page's WebSocket, as the browser does."""
     headers = [(b"origin", origin)]
     if session_key:
         headers.append((b"cookie", f"sessionid={session_key}".encode()))
-    comm = WebsocketCommunicator(application, f"/ws/reactive/{name}/", headers=headers)
+    comm = WebsocketCommunicator(application, "/ws/reactive/", headers=headers)
     connected, code = await comm.connect(timeout=5)
     return comm, connected, code
 
 
+class ViewSocket:
+    """The page's connection as one view on it uses it: its events carry the view's id,
+    and every message it receives must be addressed to that id (which is then dropped)."""
+
+    def __init__(self, comm: WebsocketCommunicator, view_id: str = "1") -> None:
+        self.comm = comm
+        self.id = view_id
+
+    async def send_json_to(self, message: dict) -> None:
+        if message.get("t") == "event":
+            message = {"id": self.id, **message}
+        await self.comm.send_json_to(message)
+
+    async def receive_json_from(self, timeout: float = 5) -> dict:
+        message = await self.comm.receive_json_from(timeout=timeout)
+        if message.get("t") in ("patch", "ready") or "id" in message:
+            assert message.pop("id") == self.id, message
+        return message
+
+    def __getattr__(self, name: str):
+        return getattr(self.comm, name)
+
+
+async def say_hello(comm, name: str, tab: str = "t1", view_id: str = "1", **fields) -> None:
+    await comm.send_json_to({"t": "hello", "v": 1, "id": view_id, "view": name, "tab": tab, **fields})
+
+
 async def open_view(name: str, session_key: str, tab: str = "t1"):
-    comm, connected, _ = await connect(name, session_key)
+    comm, connected, _ = await connect(session_key)
     assert connected
-    await comm.send_json_to({"t": "hello", "v": 1, "tab": tab})
-    first = await comm.receive_json_from(timeout=5)
+    view = ViewSocket(comm)
+    await say_hello(comm, name, tab)
+    first = await view.receive_json_from(timeout=5)
     assert first["t"] == "patch" and "r" in first["ops"], first
-    assert await comm.receive_json_from(timeout=5) == {"t": "ready"}
-    return comm, widget_ids(first["ops"]["r"]), first["ops"]["r"]
+    assert await view.receive_json_from(timeout=5) == {"t": "ready"}
+    return view, widget_ids(first["ops"]["r"]), first["ops"]["r"]
 
 
 WIDGET_PATTERNS = [
@@ -103,7 +132,7 @@ async def test_click_sends_only_the_changed_element(channel_layer):
     key = await new_session()
     comm, ids, html = await open_view("tests.counter", key)
     assert "Count =  <code>0</code>" in html
-    await comm.send_to(json.dumps({"t": "event", "seq": 1, "trigger": ids["Increment"]}))
+    await comm.send_to(json.dumps({"t": "event", "id": "1", "seq": 1, "trigger": ids["Increment"]}))
     raw = await comm.receive_from(timeout=5)
     message = json.loads(raw)
     assert message["ack"] == 1
@@ -119,14 +148,14 @@ async def test_reconnecting_client_is_resynchronised_but_a_fresh_page_is_not(cha
     comm, ids, _ = await open_view("tests.counter", key)
     await comm.disconnect()
     # A hello whose rev matches what the server would render gets no patch.
-    comm2, connected, _ = await connect("tests.counter", key)
+    comm2, connected, _ = await connect(key)
     from django_reactive.app_session import AppSession
     from django_reactive.registry import get
 
     app = AppSession(get("tests.counter"), key, "t")
     await sync_to_async(app.refresh)()
-    await comm2.send_json_to({"t": "hello", "v": 1, "tab": "t", "rev": app.rendered.rev})
-    assert await comm2.receive_json_from(timeout=5) == {"t": "ready"}
+    await say_hello(comm2, "tests.counter", "t", rev=app.rendered.rev)
+    assert await comm2.receive_json_from(timeout=5) == {"t": "ready", "id": "1"}
     await comm2.disconnect()
 
 
@@ -223,5 +252,6 @@ async def test_other_tabs_are_told_to_reload_when_the_session_ended(channel_laye
     comm, _, _ = await open_view("tests.counter", key)
     await end_session(key)
     await get_channel_layer().group_send(group_name(key, "tests.counter"),
-                                         {"type": "state.changed", "origin": "elsewhere"})
+                                         {"type": "state.changed", "origin": "elsewhere",
+                                          "group": group_name(key, "tests.counter")})
     assert await comm.receive_json_from(timeout=5) == {"t": "reload", "reason": "session_expired"}

@@ -3,15 +3,19 @@
 import json
 
 import pytest
+from asgiref.sync import sync_to_async
 
 from django_reactive import conf
-from tests.test_consumer import connect, new_session, open_view, saved_state
+from tests.test_consumer import connect, new_session, open_view, saved_state, say_hello
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 async def expect_error(comm, frame, code, seq=None):
-    await comm.send_to(frame if isinstance(frame, str) else json.dumps(frame))
+    if isinstance(frame, str):
+        await comm.send_to(frame)
+    else:
+        await comm.send_json_to(frame)
     reply = await comm.receive_json_from(timeout=5)
     assert reply["t"] == "error" and reply["code"] == code, reply
     assert reply["message"]
@@ -29,7 +33,11 @@ async def expect_error(comm, frame, code, seq=None):
     ({"t": "event", "seq": 1}, "bad_message"),
     ({"t": "event", "seq": 1, "values": [1]}, "bad_message"),
     ({"t": "event", "seq": 1, "trigger": 5}, "bad_message"),
-    ({"t": "hello", "v": 1, "tab": "again"}, "bad_message"),
+    ({"t": "event", "id": 7, "seq": 1, "trigger": "w1"}, "bad_message"),
+    ({"t": "event", "id": "x" * 33, "seq": 1, "trigger": "w1"}, "bad_message"),
+    ({"t": "hello", "v": 1, "id": "1", "view": "tests.counter", "tab": "again"}, "bad_message"),
+    ({"t": "hello", "v": 1, "view": "tests.counter", "tab": "2"}, "bad_message"),
+    ({"t": "hello", "v": 1, "id": "1", "tab": "2"}, "bad_message"),
 ])
 async def test_malformed_messages(frame, code):
     key = await new_session()
@@ -50,14 +58,16 @@ async def test_oversized_message():
 
 
 async def test_event_before_hello():
-    comm, connected, _ = await connect("tests.counter", await new_session())
+    comm, connected, _ = await connect(await new_session())
     assert connected
-    await expect_error(comm, {"t": "event", "seq": 1, "trigger": "w0"}, "not_ready", seq=1)
+    reply = await expect_error(comm, {"t": "event", "id": "1", "seq": 1, "trigger": "w0"},
+                               "not_ready", seq=1)
+    assert reply["id"] == "1"
     await comm.disconnect()
 
 
 async def test_unsupported_version_closes():
-    comm, _, _ = await connect("tests.counter", await new_session())
+    comm, _, _ = await connect(await new_session())
     await expect_error(comm, {"t": "hello", "v": 99}, "unsupported_version")
     assert (await comm.receive_output(timeout=5))["type"] == "websocket.close"
 
@@ -115,27 +125,62 @@ async def test_disabled_and_unknown_widgets():
 
 
 async def test_cross_origin_handshake_is_refused():
-    _, connected, _ = await connect("tests.counter", await new_session(), origin=b"http://evil.example")
+    _, connected, _ = await connect(await new_session(), origin=b"http://evil.example")
     assert not connected
 
 
-async def test_unknown_view_is_refused():
-    _, connected, code = await connect("tests.nope", await new_session())
-    assert not connected and code == 4404
-
-
 async def test_handshake_without_a_session_is_refused():
-    _, connected, code = await connect("tests.counter", None)
+    _, connected, code = await connect(None)
     assert not connected and code == 4401
 
 
-async def test_user_without_permission_is_refused():
-    _, connected, code = await connect("tests.staff_only", await new_session())
-    assert not connected and code == 4403
+@pytest.mark.parametrize(("view", "code"), [
+    ("tests.nope", "unknown_view"),
+    ("tests.staff_only", "login_required"),  # the session has no user
+])
+async def test_a_view_the_page_may_not_show_is_refused_and_the_others_work(view, code):
+    comm, connected, _ = await connect(await new_session())
+    assert connected
+    await say_hello(comm, view, view_id="a")
+    reply = await comm.receive_json_from(timeout=5)
+    assert reply["t"] == "error" and reply["code"] == code and reply["id"] == "a", reply
+    await say_hello(comm, "tests.counter", view_id="b")
+    assert (await comm.receive_json_from(timeout=5))["id"] == "b"
+    assert await comm.receive_json_from(timeout=5) == {"t": "ready", "id": "b"}
+    await comm.disconnect()
 
 
 async def test_an_exception_in_the_view_does_not_break_the_connection():
     comm, ids, _ = await open_view("tests.widgets", await new_session())
     await comm.send_json_to({"t": "event", "seq": 1, "values": {ids["Color"]: 1}})
     assert (await comm.receive_json_from(timeout=5))["ack"] == 1
+    await comm.disconnect()
+
+
+@sync_to_async
+def logged_in_session(username: str, **fields) -> str:
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    client = Client()
+    client.force_login(User.objects.create_user(username, **fields))
+    return client.cookies["sessionid"].value
+
+
+async def test_a_logged_in_user_without_permission_is_refused_the_view():
+    comm, connected, _ = await connect(await logged_in_session("ann"))
+    assert connected
+    await say_hello(comm, "tests.staff_only", view_id="s")
+    reply = await comm.receive_json_from(timeout=5)
+    assert (reply["t"], reply["code"], reply["id"]) == ("error", "forbidden", "s")
+    await comm.send_json_to({"t": "event", "id": "s", "seq": 1, "trigger": "w0"})
+    assert (await comm.receive_json_from(timeout=5))["code"] == "not_ready"
+    await comm.disconnect()
+
+
+async def test_a_user_with_permission_gets_the_view():
+    comm, connected, _ = await connect(await logged_in_session("boss", is_staff=True))
+    await say_hello(comm, "tests.staff_only", view_id="s")
+    first = await comm.receive_json_from(timeout=5)
+    assert first["id"] == "s" and "secret" in first["ops"]["r"]
     await comm.disconnect()

@@ -24,7 +24,7 @@ def test_page_renders_the_view_and_creates_the_session(client):
     assert '<script type="module" src="/static/django_reactive/reactive.js">' in html
     attrs = view_attrs(response)
     assert attrs["view"] == "demo.counter"
-    assert attrs["ws"] == "/ws/reactive/demo.counter/"
+    assert attrs["ws"] == "/ws/reactive/"
     assert attrs["tab"] and attrs["rev"]
     key = client.cookies["sessionid"].value
     assert session_store(key).get("_reactive")["demo.counter"]["u"] == {"count": 0}

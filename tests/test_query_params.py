@@ -6,7 +6,7 @@ import pytest
 
 from django_reactive.state import QueryParams
 from django_reactive.testing import AppTest
-from tests.test_consumer import connect, new_session
+from tests.test_consumer import ViewSocket, connect, new_session, say_hello
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +65,10 @@ def test_the_page_reads_the_request_query(client):
 
 @pytest.mark.django_db(transaction=True)
 async def test_a_change_over_the_websocket_updates_the_address_bar():
-    comm, connected, _ = await connect("tests.query", await new_session())
+    comm, connected, _ = await connect(await new_session())
     assert connected
-    await comm.send_json_to({"t": "hello", "v": 1, "tab": "t", "qs": "who=Bo"})
+    comm = ViewSocket(comm)
+    await say_hello(comm, "tests.query", "t", qs="who=Bo")
     first = await comm.receive_json_from(timeout=5)
     assert "hello Bo" in first["ops"]["r"] and "qs" not in first
     assert await comm.receive_json_from(timeout=5) == {"t": "ready"}

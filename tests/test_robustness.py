@@ -1,6 +1,5 @@
 """Bad input never crashes a worker and never corrupts state: random values for every widget."""
 
-import json
 import random
 
 import pytest
@@ -29,7 +28,7 @@ async def test_random_values_for_every_widget_get_a_patch_or_a_typed_error():
             frame = {"t": "event", "seq": seq, "trigger": rng.choice(widgets)}
         else:
             frame = {"t": "event", "seq": seq, "values": {rng.choice(widgets): rng.choice(NASTY)}}
-        await comm.send_to(json.dumps(frame))
+        await comm.send_json_to(frame)
         reply = await comm.receive_json_from(timeout=5)
         assert reply.get("ack") == seq
         assert reply["t"] == "patch" or reply["code"] in {"invalid_value", "disabled_widget"}, reply

@@ -143,7 +143,7 @@ def test_the_client_reconnects(page: Page, open_view: OpenView) -> None:
     }""")
 
     with page.expect_websocket():
-        page.evaluate("window.djangoReactive.views[0].ws.close()")
+        page.evaluate("window.djangoReactive.views[0].connection.ws.close()")
         page.wait_for_function("window.__readiness.includes('false')")
     expect(view).to_have_attribute("data-reactive-ready", "true")
 
