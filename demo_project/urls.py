@@ -15,6 +15,7 @@ urlpatterns = [
     path("battleship/", battleship.battleship.as_view(), name="battleship"),
     path("annotation/", annotation.image_annotation.as_view(), name="annotation"),
     path("signup/", signup.signup.as_view(), name="signup"),
+    path("embedded/", views.embedded, name="embedded"),
     path("reactive/", include("django_reactive.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -77,9 +77,8 @@ class AppSession:
 
     # -- session I/O -------------------------------------------------------------
 
-    def _load(self, session: SessionBase | None = None
-              ) -> tuple[SessionBase, dict[str, Any], dict[str, Any] | None]:
-        session = session or session_store(self.session_key)
+    def _load(self) -> tuple[SessionBase, dict[str, Any], dict[str, Any] | None]:
+        session = session_store(self.session_key)
         namespaces = dict(session.get(conf.get("SESSION_KEY")) or {})
         if session.session_key is None:
             raise SessionGone("The session has ended.")
@@ -131,15 +130,16 @@ class AppSession:
         self.query_string = query
         return ops
 
-    def run_page(self, session: SessionBase | None = None) -> tuple[Rendered, bool]:
+    def run_page(self, mirror: SessionBase | None = None) -> tuple[Rendered, bool]:
         """A plain run that is saved (the page's first render). Returns (render, changed).
 
-        ``session`` is the request's own session when the request just created
-        it: Django's middleware saves that object after the response, so it
-        must hold the state too.
+        ``mirror`` is the request's own session. Django's middleware saves it
+        after the response when it was modified (created by this request, or
+        changed by the site's own code), which would undo this save: the
+        view's state is copied into it too.
         """
         with view_lock(self.session_key, self.view.name):
-            session, namespaces, before = self._load(session)
+            session, namespaces, before = self._load()
             result = self.runner.run()
             data = self._dump(result)
             self._render(result)
@@ -147,6 +147,8 @@ class AppSession:
             if changed:
                 self._store_namespace(namespaces, data)
                 self._save(session, namespaces)
+                if mirror is not None and mirror.modified:
+                    mirror[conf.get("SESSION_KEY")] = namespaces
         return self.rendered, changed
 
     def refresh(self) -> dict[str, str]:

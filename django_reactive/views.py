@@ -64,15 +64,14 @@ def render_view(request: HttpRequest, view: ReactiveView) -> SafeString:
     this way. The caller checks access first (:meth:`ReactiveView.access`).
     """
     # The WebSocket cannot set a cookie: the session must exist before it opens.
-    created = request.session.session_key is None
-    if created:
+    if request.session.session_key is None:
         request.session.save()
         request.session.modified = True  # so the response sets the session cookie
     session_key = request.session.session_key
     app = AppSession(view, session_key, secrets.token_urlsafe(12),
                      user=getattr(request, "user", None), request=request,
                      query_string=request.META.get("QUERY_STRING", ""))
-    _, changed = app.run_page(request.session if created else None)
+    _, changed = app.run_page(mirror=request.session)
     if changed:
         broadcast_state_changed(session_key, view)
     return view_markup(app, request)

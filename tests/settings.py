@@ -19,3 +19,4 @@ MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT") or tempfile.mkdtemp(prefix="rea
 ROOT_URLCONF = "tests.urls"
 if os.environ.get("REACTIVE_TEST_DB"):  # several test runs side by side need their own file
     DATABASES["default"]["TEST"]["NAME"] = os.environ["REACTIVE_TEST_DB"]  # noqa: F405
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405

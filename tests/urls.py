@@ -1,10 +1,23 @@
+from django.shortcuts import render
 from django.urls import include, path
 
-from tests import reactive_views
+from tests import admin_site, reactive_views
+
+
+def two_views(request):
+    """A plain Django page embedding two reactive views (and one the user may not see).
+
+    With ``?visit=1`` the page also writes to the session itself, as a site's view may.
+    """
+    if request.GET.get("visit"):
+        request.session["visits"] = request.session.get("visits", 0) + 1
+    return render(request, "two_views.html", {"view": reactive_views.tab_counter})
+
 
 urlpatterns = [
     path("", include("demo_project.urls")),
     path("t/counter/", reactive_views.counter.as_view()),
+    path("t/two/", two_views),
     path("t/members/", reactive_views.members.as_view()),
     path("t/staff/", reactive_views.staff_only.as_view()),
     path("t/perm/", reactive_views.can_change_user.as_view()),
@@ -13,4 +26,5 @@ urlpatterns = [
     path("t/kitchen/", reactive_views.kitchen.as_view()),
     path("t/upload/", reactive_views.upload.as_view()),
     path("t/upload-form/", reactive_views.upload_form.as_view()),
+    path("t/admin/", admin_site.site.urls),
 ]

@@ -16,11 +16,17 @@ DEMOS = [
     ("battleship", "Battleship", "Find the computer's fleet before you run out of shots."),
     ("annotation", "Image annotation", "Label images one after another, with undo."),
     ("signup", "Signup form", "A form whose values are checked when it is submitted."),
+    ("embedded", "Embedded views", "A plain Django template embedding two views with {% reactive_view %}."),
 ]
 
 
 def home(request):
     return render(request, "home.html", {"demos": DEMOS})
+
+
+def embedded(request):
+    """An ordinary Django view whose template embeds reactive views."""
+    return render(request, "embedded.html")
 
 
 @reactive.view(title="Counter")
