@@ -1,7 +1,7 @@
 """Round trip of a click over a real WebSocket: the counter view against a bare echo consumer.
 
 Loads ``/counter/`` over HTTP (for the session cookie, tab id, rev and the
-Increment button's widget id), opens ``ws/reactive/demo.counter/``, says hello,
+Increment button's widget id), opens ``ws/reactive/``, says hello for ``demo.counter``,
 then sends sequential click events, each waiting for the patch that
 acknowledges it. The same frames then go to ``ws/echo/`` on the same server,
 which answers each with one frame of a counter patch's size, without running
@@ -33,7 +33,7 @@ from benchmarks.server import Server, loopback_url, percentile, serve
 
 VIEW = "demo.counter"
 PAGE_PATH = "/counter/"
-REACTIVE_WS_PATH = f"/ws/reactive/{VIEW}/"
+REACTIVE_WS_PATH = "/ws/reactive/"
 ECHO_WS_PATH = "/ws/echo/"
 
 
@@ -112,7 +112,8 @@ def _echo_answer(message: dict, seq: int) -> bool:
 
 
 async def _hello(ws: ClientConnection, page: Page, timeout: float) -> None:
-    await ws.send(json.dumps({"t": "hello", "v": 1, "tab": page.tab, "rev": page.rev}))
+    await ws.send(json.dumps({"t": "hello", "v": 1, "id": "1", "view": VIEW, "tab": page.tab,
+                              "rev": page.rev}))
     async with asyncio.timeout(timeout):
         while json.loads(await ws.recv()).get("t") != "ready":
             pass
@@ -128,7 +129,8 @@ async def _click_loop(ws: ClientConnection, page: Page, server: Server, is_answe
             await asyncio.sleep(args.pause_ms / 1000)
         if seq == warmup + 1:
             cpu_start = server.cpu_seconds()
-        frame = json.dumps({"t": "event", "seq": seq, "trigger": page.increment}, separators=(",", ":"))
+        frame = json.dumps({"t": "event", "id": "1", "seq": seq, "trigger": page.increment},
+                           separators=(",", ":"))
         received = frames = 0
         started = time.perf_counter()
         await ws.send(frame)
