@@ -76,10 +76,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 class LiveServer:
     """A Daphne subprocess serving the demo project."""
 
-    def __init__(self, url: str, process: subprocess.Popen[bytes], stderr_path: Path) -> None:
+    def __init__(self, url: str, process: subprocess.Popen[bytes], stderr_path: Path,
+                 env: dict[str, str]) -> None:
         self.url = url
         self.process = process
         self.stderr_path = stderr_path
+        self.env = env
+
+    def create_user(self, username: str, password: str, *, staff: bool = False) -> None:
+        """Add a user to the server's database, as ``manage.py shell`` would."""
+        code = ("from django.contrib.auth.models import User; "
+                f"User.objects.create_user({username!r}, password={password!r}, is_staff={staff!r})")
+        done = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=REPO_ROOT,
+                              env=self.env, capture_output=True, text=True, timeout=60)
+        if done.returncode != 0:
+            raise RuntimeError(f"creating user {username!r} failed:\n{done.stdout}{done.stderr}")
 
     def stderr_tail(self, lines: int = STDERR_TAIL_LINES) -> str:
         """The last ``lines`` lines the server wrote to its stderr."""
@@ -192,7 +203,7 @@ def reactive_server(
             stdout=subprocess.DEVNULL,
             stderr=stderr,
         )
-    server = LiveServer(f"http://127.0.0.1:{port}", process, stderr_path)
+    server = LiveServer(f"http://127.0.0.1:{port}", process, stderr_path, env)
     failed_before = request.session.testsfailed
     try:
         _wait_until_serving(server, time.monotonic() + SERVER_START_TIMEOUT)
