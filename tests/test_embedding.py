@@ -67,7 +67,7 @@ def test_an_unknown_view_name_is_a_template_error():
 def test_the_head_preloads_the_client_modules(client):
     html = client.get("/t/two/").content.decode()
     assert '<script type="module" src="/static/django_reactive/reactive.js">' in html
-    for module in ("view.js", "controls.js"):
+    for module in ("view.js",):
         assert f'<link rel="modulepreload" href="/static/django_reactive/{module}">' in html
 
 

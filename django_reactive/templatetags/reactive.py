@@ -18,7 +18,7 @@ from ..views import render_view
 register = template.Library()
 
 IDIOMORPH = "django_reactive/vendor/idiomorph-0.8.0/idiomorph.min.js"
-CLIENT_MODULES = ("django_reactive/view.js", "django_reactive/controls.js")
+CLIENT_MODULES = ("django_reactive/view.js",)
 
 
 @register.simple_tag(takes_context=True)
