@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from django.apps import apps
@@ -18,6 +18,9 @@ NAME_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,80}$")
 SCOPES = ("session", "tab")
 
 ALLOWED, LOGIN, FORBIDDEN = "allowed", "login", "forbidden"
+
+#: A rule on the user, on top of ``login_required`` and ``permission`` (see ``ReactiveView.require``).
+Requirement = Callable[[Any], bool]
 
 
 class ReactiveView:
@@ -44,6 +47,8 @@ class ReactiveView:
         self.permission = permission
         self.title = title
         self.template = template
+        #: Extra rules added by :meth:`require` (the admin adds its permission checks here).
+        self.requirements: dict[Hashable, Requirement] = {}
         self.__doc__ = fn.__doc__
         self.__name__ = getattr(fn, "__name__", self.name)
         self.__module__ = getattr(fn, "__module__", __name__)
@@ -65,15 +70,35 @@ class ReactiveView:
         return page_view(self)
 
     def access(self, user: Any) -> str:
-        """ALLOWED, LOGIN (anonymous user must log in) or FORBIDDEN."""
-        if not (self.login_required or self.permission):
+        """ALLOWED, LOGIN (anonymous user must log in) or FORBIDDEN.
+
+        Every path into the view asks this: the page, the WebSocket, the HTTP
+        fallback and uploads. A view with requirements needs a logged-in user.
+        """
+        requirements = list(self.requirements.values())
+        if not (self.login_required or self.permission or requirements):
             return ALLOWED
         if user is None or not user.is_authenticated:
             return LOGIN
-        if self.permission is None:
-            return ALLOWED
-        allowed = self.permission(user) if callable(self.permission) else user.has_perm(self.permission)
-        return ALLOWED if allowed else FORBIDDEN
+        if self.permission is not None:
+            allowed = self.permission(user) if callable(self.permission) else user.has_perm(self.permission)
+            if not allowed:
+                return FORBIDDEN
+        return ALLOWED if all(check(user) for check in requirements) else FORBIDDEN
+
+    def require(self, check: Requirement, *, key: Hashable | None = None) -> ReactiveView:
+        """Add a rule ``check(user) -> bool`` that every path into this view enforces.
+
+        Code other than the view's author restricts it this way, e.g. the
+        admin's staff and model-permission check for a view used as an admin
+        tool: the rule then holds on the WebSocket and the HTTP endpoints too,
+        not only on the page that links to it. Anonymous users are asked to
+        log in, users failing the check are refused. A rule with the ``key`` of
+        an earlier one replaces it (the default key is ``check`` itself), so
+        code that runs more than once adds its rule once.
+        """
+        self.requirements[check if key is None else key] = check
+        return self
 
     def namespace(self, tab: str) -> str:
         """Where this view's state lives in the session: shared, or per tab."""
@@ -91,12 +116,29 @@ def _default_name(fn: Callable[..., Any]) -> str:
 CONFLICTS: dict[str, set[str]] = {}
 
 
+#: Rules added by view name with :func:`require`: name -> {key: check}.
+REQUIREMENTS: dict[str, dict[Hashable, Requirement]] = {}
+
+
+def require(name: str, check: Requirement, *, key: Hashable | None = None) -> None:
+    """``ReactiveView.require`` for the view named ``name``, registered now or later.
+
+    For code that knows a view only by name and may run before the view's
+    module is imported (an admin module, during autodiscovery).
+    """
+    REQUIREMENTS.setdefault(name, {})[check if key is None else key] = check
+    if name in VIEWS:
+        VIEWS[name].require(check, key=key)
+
+
 def register(view: ReactiveView) -> ReactiveView:
     """Register ``view`` under its name; a second function with that name is a conflict.
 
     The first registration stays in force, and ``manage.py check`` (run by
     runserver) reports the conflict, rather than failing the URLconf import.
     """
+    for key, check in REQUIREMENTS.get(view.name, {}).items():
+        view.require(check, key=key)
     existing = VIEWS.get(view.name)
     if existing is not None and _origin(existing.fn) != _origin(view.fn):
         CONFLICTS.setdefault(view.name, {_origin(existing.fn)}).add(_origin(view.fn))

@@ -151,3 +151,32 @@ def everything(st):
     st.file_uploader("File", key="file")
     st.button("Press")
     st.text("alive")
+
+
+# -- admin tools (tests/admin_site.py) ------------------------------------------------------
+
+
+@reactive.view(name="tests.user_tool", title="Inspect users")
+def user_tool(st):
+    from django.contrib.auth.models import User
+
+    from django_reactive.admin import selected_objects
+
+    users = selected_objects(st, User)
+    st.text("selected: " + (", ".join(user.username for user in users) or "none"))
+    st.session_state.setdefault("clicks", 0)
+    if st.button("Click"):
+        st.session_state.clicks += 1
+    st.text(f"clicks: {st.session_state.clicks}")
+
+
+@reactive.view(name="tests.user_count")
+def user_count(st):
+    from django.contrib.auth.models import User
+
+    st.text(f"users: {User.objects.count()}")
+
+
+@reactive.view(name="tests.group_tool")
+def group_tool(st):
+    st.text("groups tool")

@@ -1,6 +1,7 @@
-"""Models of the demos: books to page through, countries and their cities."""
+"""Models of the demos: books to page through, countries and their cities, shapes to label."""
 
 from django.db import models
+from django.templatetags.static import static
 
 
 class Book(models.Model):
@@ -32,3 +33,19 @@ class City(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Shape(models.Model):
+    """An image to label, for the admin tool of demos/annotate_admin.py."""
+
+    LABELS = [("circle", "Circle"), ("square", "Square"), ("triangle", "Triangle")]
+
+    image = models.CharField(max_length=200, help_text="Path of the image among the static files.")
+    label = models.CharField(max_length=20, choices=LABELS, blank=True)
+
+    def __str__(self) -> str:
+        return self.image.rsplit("/", 1)[-1].removesuffix(".png")
+
+    @property
+    def url(self) -> str:
+        return static(self.image)
