@@ -376,3 +376,58 @@ def test_the_demo_tool_in_the_admin_and_on_the_home_page():
     html = client.get(response["Location"]).content.decode()
     assert "shape-5 (1 of 1)" in html and 'src="/static/demo/shapes/shape-5.png"' in html
     assert logged_in(staff("bob", "view_shape")).get(url).status_code == 403
+
+
+# -- the WebSocket -------------------------------------------------------------------------
+
+
+def session_of(user):
+    """The session cookie the user's browser sends with the WebSocket handshake."""
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    else:
+        client.get("/t/two/")  # an anonymous visit creates a session without a user
+    return client.cookies["sessionid"].value
+
+
+async def tool_over_websocket(session_key, ids=""):
+    """The answer to the tool view's hello on the page's WebSocket."""
+    from tests.test_consumer import connect, say_hello
+
+    comm, connected, _ = await connect(session_key)
+    assert connected
+    await say_hello(comm, "tests.user_tool", view_id="tool", qs=f"ids={ids}")
+    reply = await comm.receive_json_from(timeout=5)
+    await comm.disconnect()
+    return reply
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_over_the_websocket_staff_with_the_permission_get_the_tool():
+    from asgiref.sync import sync_to_async
+
+    ann = await sync_to_async(staff)("ann", "change_user")
+    reply = await tool_over_websocket(await sync_to_async(session_of)(ann), ids=ann.pk)
+    assert reply["t"] == "patch" and reply["id"] == "tool"
+    assert "selected: ann" in reply["ops"]["r"]
+
+
+def not_staff(username):
+    user = User.objects.create_user(username, password="pw")
+    user.user_permissions.add(Permission.objects.get(codename="change_user"))
+    return user
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("make_user", "code"), [
+    (lambda: staff("bob", "view_user"), "forbidden"),   # staff without the permission
+    (lambda: not_staff("cy"), "forbidden"),             # the permission, but not staff
+    (lambda: None, "login_required"),                    # anonymous
+])
+async def test_over_the_websocket_the_admin_rules_hold(make_user, code):
+    from asgiref.sync import sync_to_async
+
+    key = await sync_to_async(lambda: session_of(make_user()))()
+    reply = await tool_over_websocket(key)
+    assert (reply["t"], reply["code"], reply["id"]) == ("error", code, "tool")
