@@ -23,11 +23,13 @@ from asgiref.sync import sync_to_async
 from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.db import close_old_connections
+from django.utils import translation
 
 from . import conf, protocol, registry
 from .app_session import AppSession, EventOutcome, LockTimeout, SessionGone, group_name
 from .push import topic_group
 from .registry import ReactiveView
+from .requests import request_from_scope
 from .runtime import Event, EventError
 
 logger = logging.getLogger("django_reactive")
@@ -47,13 +49,17 @@ REFUSALS = {
 }
 
 
-def _in_thread(fn: Any) -> Any:
-    """Run sync work in a pool thread with Django's per-request connection hygiene."""
+def _in_thread(fn: Any, language: str | None = None) -> Any:
+    """Run sync work in a pool thread with Django's per-request connection hygiene,
+    in the page's language (templates translate the widgets' own words)."""
 
     def call(*args: Any) -> Any:
         close_old_connections()
         try:
-            return fn(*args)
+            if language is None:
+                return fn(*args)
+            with translation.override(language):
+                return fn(*args)
         finally:
             close_old_connections()
 
@@ -105,6 +111,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             await self.close(code=CLOSE_NO_SESSION)
             return
         self.user = self.scope.get("user")
+        self.language = request_from_scope(self.scope).LANGUAGE_CODE
         await self.accept()
 
     async def disconnect(self, code: int) -> None:
@@ -178,16 +185,17 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             code, text = REFUSALS[access]
             await self.send(protocol.error(code, text, id=hello.id))
             return
+        # Each view gets a request of its own: a run swaps its message storage.
         app = AppSession(view, self.session_key, hello.tab, user=self.user,
-                         query_string=hello.query)
+                         request=request_from_scope(self.scope), query_string=hello.query)
         mount = Mount(hello.id, app)
         if view.scope == "session":
             mount.group = group_name(self.session_key, view.name)
         self.mounts[hello.id] = mount
 
         async def show() -> None:
-            ops = await _in_thread(app.refresh)()
-            if hello.rev != app.rendered.rev or app.query_update is not None:
+            ops = await _in_thread(app.refresh, self.language)()
+            if not app.rendered.shown_as(hello.rev) or app.query_update is not None:
                 await self.send(protocol.patch(ops, query=app.query_update, id=mount.id))
             await self.send(protocol.ready(mount.id))
 
@@ -221,7 +229,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             return outcome
 
         try:
-            outcome = await _in_thread(run)()
+            outcome = await _in_thread(run, self.language)()
         except EventError as exc:
             await self.send(protocol.error(exc.code, exc.message, ack=message.seq,
                                            widget=exc.widget, id=mount.id))
@@ -279,7 +287,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
     async def _push_run(self, fn: Any, what: str) -> Any:
         """Run ``fn`` in a worker thread for a push (no event to answer); None if it could not."""
         try:
-            return await _in_thread(fn)()
+            return await _in_thread(fn, self.language)()
         except LockTimeout:
             return None  # the view is busy; the next push brings the page up to date
         except SessionGone:

@@ -18,11 +18,14 @@ from django.dispatch import receiver
 from django.template.loader import get_template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from .elements import Block, Element
 from .elements.layout import Root
 
 ROOT_ID = "r"
+#: The suffix of a ``rev`` whose page shows transient elements, and the area holding them.
+TRANSIENT, TRANSIENT_AREA = "t", "p"
 
 
 @functools.cache
@@ -42,6 +45,8 @@ class Rendered:
 
     html: dict[str, str] = field(default_factory=dict)
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Elements shown once, after the run that made them (Django messages).
+    transient: list[str] = field(default_factory=list)
 
     @property
     def root(self) -> str:
@@ -49,8 +54,29 @@ class Rendered:
 
     @property
     def rev(self) -> str:
-        """A short hash of the whole page; the client echoes it to skip a resync."""
-        return hashlib.blake2b(self.root.encode(), digest_size=8).hexdigest()
+        """A short hash of the whole page; the client echoes it to skip a resync.
+
+        Transient elements are left out of the hash, and marked by a ``t``
+        suffix instead: a re-run of the page that did not repeat its messages
+        still matches what the page shows.
+        """
+        html = self.root
+        for eid in self.transient:
+            html = html.replace(self.html[eid], "", 1)
+        digest = hashlib.blake2b(html.encode(), digest_size=8).hexdigest()
+        return digest + TRANSIENT if self.transient else digest
+
+    def shown_as(self, rev: str | None) -> bool:
+        """Whether a page showing ``rev`` shows this render (transient elements aside).
+
+        When that page shows transient elements this render lacks, the area
+        holding them is forgotten, so the next patch replaces it and they go.
+        """
+        if rev is None or rev.removesuffix(TRANSIENT) != self.rev.removesuffix(TRANSIENT):
+            return False
+        if rev.endswith(TRANSIENT) and not self.transient:
+            self.html.pop(TRANSIENT_AREA, None)
+        return True
 
 
 def css_class(element: Element) -> str:
@@ -67,8 +93,8 @@ class Renderer:
 
     def __init__(self, dom_prefix: str = "rx-") -> None:
         self.dom_prefix = dom_prefix
-        self._memo: dict[tuple[str, str, str], str] = {}
-        self._next_memo: dict[tuple[str, str, str], str] = {}
+        self._memo: dict[tuple[str, str, str | None, str], str] = {}
+        self._next_memo: dict[tuple[str, str, str | None, str], str] = {}
 
     def render(self, root: Root) -> Rendered:
         out = Rendered()
@@ -89,12 +115,15 @@ class Renderer:
                 parts.append(self._render(child, child_id, out))
             out.children[eid] = tuple(ids)
             context["children"] = mark_safe("".join(parts))
-        key = (element.template, eid, repr(sorted(context.items())))
+        # Templates translate their own chrome: the same context renders per language.
+        key = (element.template, eid, get_language(), repr(sorted(context.items())))
         html = self._memo.get(key)
         if html is None:
             html = self._render_html(element, eid, context)
         self._next_memo[key] = html
         out.html[eid] = html
+        if getattr(element, "transient", False):
+            out.transient.append(eid)
         return html
 
     def _render_html(self, element: Element, eid: str, context: dict[str, Any]) -> str:

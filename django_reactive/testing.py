@@ -15,11 +15,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages.storage.base import Message
 from django.core.exceptions import PermissionDenied
+from django.test import RequestFactory
 
 from . import conf
 from .app_session import AppSession, session_store
 from .elements import Block, Element
+from .elements.messages import Messages
 from .registry import ALLOWED, ReactiveView
 from .runtime import Event
 from .scripts import script_view
@@ -101,6 +104,37 @@ class WidgetHandle(ElementHandle):
         return self._at.run()
 
 
+class MessageHandle:
+    """A Django message the last run showed (``at.messages``)."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+
+    @property
+    def value(self) -> str:
+        return str(self.message.message)
+
+    @property
+    def level(self) -> int:
+        return self.message.level
+
+    @property
+    def level_tag(self) -> str:
+        return self.message.level_tag
+
+    @property
+    def extra_tags(self) -> str:
+        return self.message.extra_tags or ""
+
+    @property
+    def tags(self) -> str:
+        """Django's ``message.tags``: the extra tags, then the level tag."""
+        return self.message.tags
+
+    def __repr__(self) -> str:
+        return f"<Message {self.level_tag or self.level} value={self.value!r}>"
+
+
 class ElementList(list):
     """Elements of one type in page order; ``at.text_input(key="k")`` finds one by key."""
 
@@ -169,8 +203,12 @@ class AppTest:
         session = session_store(None)
         session.create()
         pairs = query_params.items() if isinstance(query_params, Mapping) else query_params or ()
+        query = urlencode(list(pairs), doseq=True)
+        # st.request, as on a page: a GET with the user and session (django.contrib.messages works).
+        self.request = RequestFactory().get(f"/?{query}" if query else "/")
+        self.request.user, self.request.session = self.user, session
         self.app = AppSession(view, session.session_key, "apptest", user=self.user,
-                              query_string=urlencode(list(pairs), doseq=True))
+                              request=self.request, query_string=query)
         self.session_state = TestSessionState(self)
         self._pending: dict[str, Any] = {}
         self._trigger: str | None = None
@@ -244,10 +282,16 @@ class AppTest:
         return handles
 
     @property
+    def messages(self) -> list[MessageHandle]:
+        """The Django messages the last run added, in order (shown as notices after it)."""
+        return [MessageHandle(message) for element in self._elements if isinstance(element, Messages)
+                for message in element.messages]
+
+    @property
     def main(self) -> list[ElementHandle]:
-        """The elements of the main area in page order (callback output first)."""
+        """The elements of the main area in page order (callback output first; not the messages)."""
         prefix, _, main = self.app.last_result.root.children
-        return self._handles([*_walk(prefix), *_walk(main)])
+        return self._handles([e for e in (*_walk(prefix), *_walk(main)) if not isinstance(e, Messages)])
 
     @property
     def sidebar(self) -> list[ElementHandle]:

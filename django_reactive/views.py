@@ -157,7 +157,7 @@ def event(request: HttpRequest, name: str) -> JsonResponse:
     seq = posted.event.seq
     try:
         app.refresh()
-        if app.rendered.rev != posted.rev:
+        if not app.rendered.shown_as(posted.rev):
             app.rendered = None  # the page shows something else: send it all
         outcome = app.handle_event(Event(posted.event.values, posted.event.trigger))
     except EventError as exc:

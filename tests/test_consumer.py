@@ -68,9 +68,9 @@ def saved_state(session_key: str, name: str) -> dict:
     return store.user
 
 
-async def connect(session_key: str | None, origin: bytes = b"http://localhost"):
+async def connect(session_key: str | None, origin: bytes = b"http://localhost", headers=()):
     """Open the page's WebSocket, as the browser does."""
-    headers = [(b"origin", origin)]
+    headers = [(b"origin", origin), *headers]
     if session_key:
         headers.append((b"cookie", f"sessionid={session_key}".encode()))
     comm = WebsocketCommunicator(application, "/ws/reactive/", headers=headers)

@@ -11,6 +11,37 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.utils.translation import gettext
+
+
+def gettext_noop(message: str) -> str:
+    """Mark ``message`` for ``makemessages`` without translating it (usable before settings load).
+
+    Django's own ``gettext_noop`` needs configured settings, and these marks are
+    made when the package is imported (``django-reactive run`` imports it first).
+    """
+    return message
+
+
+class DefaultText(str):
+    """A default text of the library's own (``"Choose an option"``), translated only when shown.
+
+    It stays the English text wherever it identifies something (widget ids,
+    Streamlit's automatic keys such as ``FormSubmitter:f-Submit``, ``AppTest``
+    labels), so state does not depend on the visitor's language; templates get
+    it through :func:`shown`, in the language active at render time. Define
+    one as ``DefaultText(gettext_noop("..."))`` so ``makemessages`` finds it.
+    """
+
+    def __str__(self) -> str:
+        return self  # str() keeps the mark, as with Django's SafeString
+
+
+def shown(text: Any) -> Any:
+    """``text`` as a template shows it: a :class:`DefaultText` in the active language."""
+    return gettext(text) if isinstance(text, DefaultText) else text
+
+
 #: ``st.<command>`` name -> element class.
 COMMANDS: dict[str, type[Element]] = {}
 

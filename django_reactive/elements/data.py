@@ -20,10 +20,12 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, NamedValuesListIterable, ValuesIterable
+from django.utils.formats import number_format
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 
 from ..errors import ReactiveValueError
-from .base import Element
+from .base import Element, gettext_noop
 
 #: Rows read and shown at most; a caption tells how many were left out.
 MAX_ROWS = 10_000
@@ -202,7 +204,8 @@ class Table(Element):
 
     command = "table"
     template = "django_reactive/elements/table.html"
-    region_label = "Table"
+    #: The name screen readers give the scrolling region (translated when shown).
+    region_label = gettext_noop("Table")
 
     def __init__(self, data: Any = None) -> None:
         self.data = tabulate(data, self.command)
@@ -223,6 +226,19 @@ class Table(Element):
         """Positions of the columns to show, and the row labels to show (None: no index column)."""
         return list(range(len(self.data.columns))), self.data.index
 
+    def note(self) -> str:
+        """The caption of a cut or empty table, in the active language."""
+        data = self.data
+        if not data.rows:
+            return gettext("No rows.")
+        shown = number_format(len(data.rows), force_grouping=True)
+        if data.total is None:
+            return ngettext("Showing the first %(shown)s row.", "Showing the first %(shown)s rows.",
+                            len(data.rows)) % {"shown": shown}
+        return ngettext("Showing the first %(shown)s of %(total)s row.",
+                        "Showing the first %(shown)s of %(total)s rows.", data.total) % {
+            "shown": shown, "total": number_format(data.total, force_grouping=True)}
+
     def context(self) -> dict[str, Any]:
         data = self.data
         positions, index = self.shown()
@@ -230,15 +246,11 @@ class Table(Element):
         heads = [_text(label) for label in index] if index is not None else [""] * len(data.rows)
         rows = [(head, [(_text(row[i]), num) for i, num in zip(positions, numeric)])
                 for head, row in zip(heads, data.rows)]
-        if data.truncated:
-            total = f" of {data.total:,}" if data.total is not None else ""
-            note = f"Showing the first {len(data.rows):,}{total} rows."
-        else:
-            note = "" if data.rows else "No rows."
+        note = self.note() if data.truncated or not data.rows else ""
         return {
             "columns": [(data.columns[i], num) for i, num in zip(positions, numeric)],
             "rows": rows, "has_index": index is not None, "index_label": data.index_label,
-            "note": note, "region_label": self.region_label, "height": None,
+            "note": note, "region_label": gettext(self.region_label), "height": None,
         }
 
 
@@ -251,7 +263,7 @@ class DataFrame(Table):
     """
 
     command = "dataframe"
-    region_label = "Data frame"
+    region_label = gettext_noop("Data frame")
 
     def __init__(self, data: Any = None, *, height: int | None = None,
                  hide_index: bool | None = None, column_order: Iterable[str] | None = None) -> None:

@@ -7,11 +7,13 @@ import textwrap
 from typing import Any
 
 from ..errors import InvalidParameterTypeError, ReactiveAPIError, ReactiveValueError
-from .base import Element
+from .base import DefaultText, Element, gettext_noop, shown
 from .text import render_markdown
 
 DELTA_COLORS = ("normal", "inverse", "off")
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
+#: ``st.spinner``'s default text, shown in the visitor's language.
+IN_PROGRESS = DefaultText(gettext_noop("In progress..."))
 
 
 def _type_error(value: Any, what: str) -> InvalidParameterTypeError:
@@ -141,11 +143,11 @@ class Spinner(Element):
     command = "spinner"
     template = "django_reactive/elements/spinner.html"
 
-    def __init__(self, text: str = "In progress...", *, show_time: bool = False) -> None:
+    def __init__(self, text: str = IN_PROGRESS, *, show_time: bool = False) -> None:
         self.text = str(text)
 
     def context(self) -> dict[str, Any]:
-        return {"html": render_markdown(self.text, inline=True)}
+        return {"html": render_markdown(shown(self.text), inline=True)}
 
     @property
     def value(self) -> str:

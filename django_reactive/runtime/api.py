@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..elements import COMMANDS, Block, DataFrame, ExceptionElement, Json, Markdown
 from ..elements.data import is_tabular
+from ..elements.status import IN_PROGRESS
 from ..errors import InvalidLayoutContextError, ReactiveValueError
 from ..state import QueryParams, SessionState
 from ..widgets import Widget
@@ -56,7 +57,10 @@ class St:
 
     @property
     def request(self) -> Any:
-        """The Django HttpRequest of the page, or None over a WebSocket event."""
+        """The Django HttpRequest of this run; None only when the transport gave none.
+
+        It is the page load, the HTTP fallback's POST, or the WebSocket handshake.
+        """
         return self._runner.request
 
     def rerun(self, *, scope: str = "app") -> NoReturn:
@@ -149,7 +153,7 @@ class St:
         return [St(self._runner, tab) for tab in block.children]
 
     @contextlib.contextmanager
-    def spinner(self, text: str = "In progress...", *, show_time: bool = False) -> Iterator[None]:
+    def spinner(self, text: str = IN_PROGRESS, *, show_time: bool = False) -> Iterator[None]:
         """Show ``text`` with a spinner while the block runs (the page sees it at once)."""
         slot = self._runner.add(COMMANDS["spinner"], self._block, self, text, show_time=show_time)
         self._runner.flush(force=True)

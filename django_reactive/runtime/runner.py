@@ -21,6 +21,7 @@ from typing import Any
 from .. import conf
 from ..elements import Block, Element, ExceptionElement
 from ..elements.layout import Area, Root
+from ..elements.messages import Messages
 from ..errors import ClientValueError, DuplicateElementKey, ReactiveAPIError
 from ..state import QueryParams, SessionState, StateStore
 from ..widgets import Widget
@@ -30,6 +31,7 @@ from .context import current_st
 from .control import RerunException, StopException
 from .event import Event, EventError
 from .fragments import Fragment, FragmentBlock
+from .messages import run_messages
 from .slots import Slot
 
 COMPLETED, STOPPED, FAILED = "completed", "stopped", "failed"
@@ -188,13 +190,23 @@ class ScriptRunner:
     # -- runs --------------------------------------------------------------------
 
     def run(self, event: Event | None = None, *, fragment: str | None = None) -> RunResult:
-        """Process one event (or a plain rerun, or a re-run of one fragment) against the loaded state."""
+        """Process one event (or a plain rerun, or a re-run of one fragment) against the loaded state.
+
+        Django messages the run adds to ``st.request`` are shown after it, on
+        this page, and leave the request's own message storage alone.
+        """
         values = self.decode_event(event) if event is not None else {}
         token = current_st.set(self.st)
         try:
-            return self._run(values, fragment)
+            with run_messages(self.request) as storage:
+                result = self._run(values, fragment)
         finally:
             current_st.reset(token)
+        added = storage.pending() if storage is not None else []
+        if added:
+            # After everything else, above the page: the messages of this run only.
+            result.root.children[0].add(Messages(added))
+        return result
 
     def _run(self, values: dict[str, Any], fragment: str | None = None) -> RunResult:
         store = self.store

@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from ..elements.base import Element
+from ..elements.base import Element, shown
 from ..errors import ClientValueError, InvalidFormCallbackError, ReactiveValueError
 
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
@@ -111,7 +111,7 @@ class Widget(Element):
 
     def context(self) -> dict[str, Any]:
         return {
-            "label": self.label,
+            "label": shown(self.label),
             "label_visibility": self.label_visibility,
             "help": self.help,
             "disabled": self.disabled,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..elements.base import DefaultText, gettext_noop
 from ..elements.layout import Block
 from ..errors import (
     InvalidLayoutContextError,
@@ -17,6 +18,8 @@ from ..errors import (
 from .button import Button
 
 FORMS_DOCS = "https://docs.streamlit.io/develop/api-reference/execution-flow/st.form"
+#: The default label of ``st.form_submit_button``, shown in the visitor's language.
+SUBMIT = DefaultText(gettext_noop("Submit"))
 
 
 class Form(Block):
@@ -63,7 +66,7 @@ class FormSubmitButton(Button):
     template = "django_reactive/widgets/button.html"
 
     @classmethod
-    def create(cls, label: Any = "Submit", help: str | None = None, on_click=None, args=None,
+    def create(cls, label: Any = SUBMIT, help: str | None = None, on_click=None, args=None,
                kwargs=None, *, key: Any = None, type: str = "secondary", icon: str | None = None,
                disabled: bool = False, use_container_width: bool = False) -> FormSubmitButton:
         return super().create(label, key=key, help=help, on_click=on_click, args=args, kwargs=kwargs,

@@ -3,8 +3,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..elements.base import DefaultText, gettext_noop, shown
 from ..errors import ClientValueError, InvalidParameterTypeError, ValueOutOfRangeError
 from .base import Widget
+
+#: Streamlit's placeholder, shown in the visitor's language.
+CHOOSE_AN_OPTION = DefaultText(gettext_noop("Choose an option"))
 
 
 def options_list(options: Iterable[Any]) -> list[Any]:
@@ -35,7 +39,7 @@ class Selectbox(Widget):
     @classmethod
     def create(cls, label: Any, options: Iterable[Any], index: int | None = 0,
                format_func: Callable[[Any], Any] = str, key: Any = None, help: str | None = None,
-               on_change=None, args=None, kwargs=None, *, placeholder: str = "Choose an option",
+               on_change=None, args=None, kwargs=None, *, placeholder: str = CHOOSE_AN_OPTION,
                disabled: bool = False, label_visibility: str = "visible") -> Selectbox:
         widget = cls(label, key=key, help=help, callback=on_change, args=args, kwargs=kwargs,
                      disabled=disabled, label_visibility=label_visibility)
@@ -89,6 +93,6 @@ class Selectbox(Widget):
 
     def context(self) -> dict[str, Any]:
         selected = self.selected_index()
-        return {**super().context(), "placeholder": self.placeholder,
+        return {**super().context(), "placeholder": shown(self.placeholder),
                 "none_selected": selected is None,
                 "options": [(i, label, i == selected) for i, label in enumerate(self.labels)]}

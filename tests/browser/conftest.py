@@ -83,14 +83,20 @@ class LiveServer:
         self.stderr_path = stderr_path
         self.env = env
 
-    def create_user(self, username: str, password: str, *, staff: bool = False) -> None:
+    def create_user(self, username: str, password: str, *, staff: bool = False,
+                    superuser: bool = False) -> None:
         """Add a user to the server's database, as ``manage.py shell`` would."""
-        code = ("from django.contrib.auth.models import User; "
-                f"User.objects.create_user({username!r}, password={password!r}, is_staff={staff!r})")
+        self.shell("from django.contrib.auth.models import User; "
+                   f"User.objects.create_user({username!r}, password={password!r}, "
+                   f"is_staff={staff or superuser!r}, is_superuser={superuser!r})")
+
+    def shell(self, code: str) -> str:
+        """Run Python ``code`` in ``manage.py shell`` against the server's database; its output."""
         done = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=REPO_ROOT,
                               env=self.env, capture_output=True, text=True, timeout=60)
         if done.returncode != 0:
-            raise RuntimeError(f"creating user {username!r} failed:\n{done.stdout}{done.stderr}")
+            raise RuntimeError(f"manage.py shell failed:\n{done.stdout}{done.stderr}")
+        return done.stdout
 
     def stderr_tail(self, lines: int = STDERR_TAIL_LINES) -> str:
         """The last ``lines`` lines the server wrote to its stderr."""
