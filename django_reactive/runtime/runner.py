@@ -21,7 +21,6 @@ from typing import Any
 from .. import conf
 from ..elements import Block, Element, ExceptionElement
 from ..elements.layout import Area, Root
-from ..elements.messages import Messages
 from ..errors import ClientValueError, DuplicateElementKey, ReactiveAPIError
 from ..state import QueryParams, SessionState, StateStore
 from ..widgets import Widget
@@ -31,7 +30,6 @@ from .context import current_st
 from .control import RerunException, StopException
 from .event import Event, EventError
 from .fragments import Fragment, FragmentBlock
-from .messages import run_messages
 from .slots import Slot
 
 COMPLETED, STOPPED, FAILED = "completed", "stopped", "failed"
@@ -195,6 +193,11 @@ class ScriptRunner:
         Django messages the run adds to ``st.request`` are shown after it, on
         this page, and leave the request's own message storage alone.
         """
+        # Imported here: django.contrib.messages reads settings on import (Django 4.2),
+        # and this module is imported with django_reactive, before settings may be.
+        from ..elements.messages import Messages
+        from .messages import run_messages
+
         values = self.decode_event(event) if event is not None else {}
         token = current_st.set(self.st)
         try:

@@ -92,8 +92,9 @@ class LiveServer:
 
     def shell(self, code: str) -> str:
         """Run Python ``code`` in ``manage.py shell`` against the server's database; its output."""
-        done = subprocess.run([sys.executable, "manage.py", "shell", "-c", code], cwd=REPO_ROOT,
-                              env=self.env, capture_output=True, text=True, timeout=60)
+        command = [sys.executable, "manage.py", "shell", "--verbosity", "0", "-c", code]
+        done = subprocess.run(command, cwd=REPO_ROOT, env=self.env, capture_output=True, text=True,
+                              timeout=60)
         if done.returncode != 0:
             raise RuntimeError(f"manage.py shell failed:\n{done.stdout}{done.stderr}")
         return done.stdout
