@@ -30,7 +30,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpR
 from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
+from django.utils.formats import number_format
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 
 from . import registry
 from .registry import ALLOWED, ReactiveView
@@ -277,7 +279,7 @@ class ReactiveAdminMixin:
             if self.may_use_reactive_tool(request, view):
                 name = f"reactive_{tool_slug(view.name)}"
                 # The admin %-formats descriptions with the model's names.
-                description = "Open " + tool_title(view).replace("%", "%%")
+                description = gettext("Open %(tool)s") % {"tool": tool_title(view).replace("%", "%%")}
                 actions[name] = (self._reactive_tool_action(view), name, description)
         return actions
 
@@ -301,8 +303,10 @@ class ReactiveAdminMixin:
         if len(pks) > limit:
             self.message_user(  # type: ignore[attr-defined]
                 request,
-                f"More than {limit:,} {self.opts.verbose_name_plural} are selected; "
-                f"{tool_title(view)} opens at most {limit:,} at a time. Select fewer.",
+                gettext("More than %(limit)s %(objects)s are selected; %(tool)s opens at most "
+                        "%(limit)s at a time. Select fewer.") % {
+                    "limit": number_format(limit, force_grouping=True),
+                    "objects": self.opts.verbose_name_plural, "tool": tool_title(view)},
                 messages.WARNING)
             return None
         return HttpResponseRedirect(self.reactive_tool_url(view, pks))

@@ -431,3 +431,16 @@ async def test_over_the_websocket_the_admin_rules_hold(make_user, code):
     key = await sync_to_async(lambda: session_of(make_user()))()
     reply = await tool_over_websocket(key)
     assert (reply["t"], reply["code"], reply["id"]) == ("error", code, "tool")
+
+
+def test_the_action_speaks_the_admins_language():
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    request = RequestFactory().get(CHANGELIST)
+    request.user = staff("fr", "change_user")
+    model_admin = admin_site.site._registry[User]
+    with translation.override("fr"):
+        actions = model_admin.get_actions(request)
+        assert actions[ACTION][2] == "Ouvrir Inspect users"
+    assert model_admin.get_actions(request)[ACTION][2] == "Open Inspect users"
