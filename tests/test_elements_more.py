@@ -226,6 +226,16 @@ def test_table_from_a_queryset_of_models_uses_verbose_names():
     assert "<script>" not in markup and "&lt;script&gt;editors" in markup
 
 
+def test_a_table_of_users_never_shows_their_password_hash():
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("ann", password="secret-pw")
+    at = run(lambda st: st.table(User.objects.all()))
+    assert "Password" not in at.table[0].element.columns
+    assert "Username" in at.table[0].element.columns
+    assert "md5$" not in table_html(at) and "pbkdf2" not in table_html(at)
+
+
 def test_foreign_keys_show_the_related_object_only_when_it_is_loaded():
     perm = Permission.objects.select_related("content_type").first()
     plain = Permission.objects.filter(pk=perm.pk)

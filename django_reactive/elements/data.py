@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, NamedValuesListIterable, ValuesIterable
 from django.utils.formats import number_format
@@ -139,9 +140,11 @@ def _from_instances(qs: QuerySet, objs: list[Model]) -> Tabular:
     """Model instances: the concrete fields (not deferred ones), then annotations.
 
     A foreign key shows the related object when ``select_related`` loaded it
-    and its primary key otherwise, so a table never costs a query per row.
+    and its primary key otherwise, so a table never costs a query per row. A
+    user model's password hash is never shown: ``st.table(User.objects.all())``
+    must not put it on a page.
     """
-    fields = list(qs.model._meta.concrete_fields)
+    fields = [f for f in qs.model._meta.concrete_fields if not _secret(qs.model, f)]
     if objs:
         deferred = objs[0].get_deferred_fields()
         fields = [f for f in fields if f.attname not in deferred]
@@ -159,6 +162,10 @@ def _from_instances(qs: QuerySet, objs: list[Model]) -> Tabular:
     rows = [tuple(cell(obj, f) for f in fields) + tuple(getattr(obj, a) for a in annotations)
             for obj in objs]
     return Tabular(columns, rows)
+
+
+def _secret(model: type[Model], field: Any) -> bool:
+    return field.name == "password" and issubclass(model, AbstractBaseUser)
 
 
 def _from_pandas(pd: Any, data: Any) -> Tabular:
