@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Model, QuerySet
 from django.db.models.query import ModelIterable, NamedValuesListIterable, ValuesIterable
 from django.utils.formats import number_format
@@ -165,6 +164,9 @@ def _from_instances(qs: QuerySet, objs: list[Model]) -> Tabular:
 
 
 def _secret(model: type[Model], field: Any) -> bool:
+    # Imported here: this module is imported before the app registry is ready.
+    from django.contrib.auth.base_user import AbstractBaseUser
+
     return field.name == "password" and issubclass(model, AbstractBaseUser)
 
 
