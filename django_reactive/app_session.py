@@ -135,7 +135,8 @@ class AppSession:
 
         ``mirror`` is the request's own session. Django's middleware saves it
         after the response when it was modified (created by this request, or
-        changed by the site's own code), which would undo this save: the
+        changed by the site's own code) or on every request
+        (``SESSION_SAVE_EVERY_REQUEST``), which would undo this save: the
         view's state is copied into it too.
         """
         with view_lock(self.session_key, self.view.name):
@@ -147,7 +148,7 @@ class AppSession:
             if changed:
                 self._store_namespace(namespaces, data)
                 self._save(session, namespaces)
-                if mirror is not None and mirror.modified:
+                if mirror is not None and (mirror.modified or settings.SESSION_SAVE_EVERY_REQUEST):
                     mirror[conf.get("SESSION_KEY")] = namespaces
         return self.rendered, changed
 

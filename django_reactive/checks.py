@@ -153,3 +153,19 @@ def check_view_names(app_configs: Any = None, **kwargs: Any) -> list[Any]:
         hint="Give one of them another name: @reactive.view(name=...).",
         id="django_reactive.E007",
     ) for name, origins in sorted(registry.CONFLICTS.items())]
+
+
+@register(Tags.templates)
+def check_request_context(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    """``{% reactive_view %}`` runs the view for the request it finds in the template context."""
+    processor = "django.template.context_processors.request"
+    django_backends = [t for t in settings.TEMPLATES
+                       if t.get("BACKEND") == "django.template.backends.django.DjangoTemplates"]
+    if not django_backends or any(processor in t.get("OPTIONS", {}).get("context_processors", [])
+                                  for t in django_backends):
+        return []
+    return [Warning(
+        "{% reactive_view %} needs the request in the template context.",
+        hint=f"Add '{processor}' to the context_processors of your DjangoTemplates backend.",
+        id="django_reactive.W006",
+    )]

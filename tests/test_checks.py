@@ -75,3 +75,14 @@ def test_a_process_local_lock_with_a_shared_layer_warns():
 def test_open_origins_and_saving_every_request_warn():
     with override_settings(ALLOWED_HOSTS=["*"], SESSION_SAVE_EVERY_REQUEST=True):
         assert {"django_reactive.W004", "django_reactive.W005"} <= ids()
+
+
+def test_the_request_context_processor_is_needed_for_embedding():
+    from django.conf import settings
+
+    templates = [{**t, "OPTIONS": {**t["OPTIONS"], "context_processors": [
+        p for p in t["OPTIONS"]["context_processors"] if not p.endswith(".request")]}}
+        for t in settings.TEMPLATES]
+    with override_settings(TEMPLATES=templates):
+        assert "django_reactive.W006" in ids()
+    assert "django_reactive.W006" not in ids()
