@@ -332,6 +332,7 @@ def test_the_demo_tool_walks_the_selected_shapes_and_saves_their_labels():
     assert at.progress[0].value == 0
     button(at, "Square").click().run()
     assert Shape.objects.get(pk=third.pk).label == "square"
+    assert at.messages[0].value == f"Shape {third.pk} is now labelled “square”."
     assert at.subheader[0].value == "shape-1 (2 of 2)"
     button(at, "Circle").click().run()
     assert Shape.objects.get(pk=first.pk).label == "circle"

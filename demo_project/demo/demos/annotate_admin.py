@@ -5,6 +5,7 @@ Mounted by ``ShapeAdmin.reactive_tools`` (demo/admin.py). Opened by the action
 link it walks every shape without a label.
 """
 
+from django.contrib import messages
 from django.urls import reverse
 
 import django_reactive as reactive
@@ -26,6 +27,8 @@ def label_shapes(st):
     def save(pk, label):
         Shape.objects.filter(pk=pk).update(label=label)
         state.position += 1
+        # A Django message, as an admin action would add: shown as a notice after the run.
+        messages.success(st.request, f"Shape {pk} is now labelled “{label}”.")
 
     def move(step):
         state.position += step
