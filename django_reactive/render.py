@@ -24,6 +24,8 @@ from .elements import Block, Element
 from .elements.layout import Root
 
 ROOT_ID = "r"
+#: Stands for a block's children while its own markup is rendered (see ``Renderer._shell``).
+CHILDREN = mark_safe("\x00rx-children\x00")
 #: The suffix of a ``rev`` whose page shows transient elements, and the area holding them.
 TRANSIENT, TRANSIENT_AREA = "t", "p"
 
@@ -93,8 +95,8 @@ class Renderer:
 
     def __init__(self, dom_prefix: str = "rx-") -> None:
         self.dom_prefix = dom_prefix
-        self._memo: dict[tuple[str, str, str | None, str], str] = {}
-        self._next_memo: dict[tuple[str, str, str | None, str], str] = {}
+        self._memo: dict[tuple[str, str, str | None, str], str | tuple[str, str]] = {}
+        self._next_memo: dict[tuple[str, str, str | None, str], str | tuple[str, str]] = {}
 
     def render(self, root: Root) -> Rendered:
         out = Rendered()
@@ -105,6 +107,7 @@ class Renderer:
 
     def _render(self, element: Element, eid: str, out: Rendered) -> str:
         context = element.context()
+        children = None
         if isinstance(element, Block):
             ids = []
             parts = []
@@ -114,17 +117,33 @@ class Renderer:
                 ids.append(child_id)
                 parts.append(self._render(child, child_id, out))
             out.children[eid] = tuple(ids)
-            context["children"] = mark_safe("".join(parts))
+            children = "".join(parts)
+            context["children"] = CHILDREN
         # Templates translate their own chrome: the same context renders per language.
         key = (element.template, eid, get_language(), repr(sorted(context.items())))
-        html = self._memo.get(key)
-        if html is None:
-            html = self._render_html(element, eid, context)
-        self._next_memo[key] = html
+        shell = self._memo.get(key)
+        if shell is None:
+            shell = self._shell(element, eid, context)
+        self._next_memo[key] = shell
+        # A block's own markup around its children is rendered once and reused
+        # while its context is the same: a click re-renders no container.
+        html = shell if children is None else (
+            mark_safe(shell[0] + children + shell[1]) if isinstance(shell, tuple) else
+            self._render_html(element, eid, {**context, "children": mark_safe(children)}))
         out.html[eid] = html
         if getattr(element, "transient", False):
             out.transient.append(eid)
         return html
+
+    def _shell(self, element: Element, eid: str, context: dict[str, Any]) -> str | tuple[str, str]:
+        """An element's HTML; for a block, the HTML before and after its children."""
+        html = self._render_html(element, eid, dict(context))
+        if not isinstance(element, Block):
+            return html
+        before, marker, after = html.partition(CHILDREN)
+        if not marker or CHILDREN in after:
+            return html  # the template does not show its children exactly once: no shell
+        return before, after
 
     def _render_html(self, element: Element, eid: str, context: dict[str, Any]) -> str:
         context["eid"] = eid

@@ -59,6 +59,34 @@ def test_nested_change_inside_an_unchanged_container():
     assert diff(old, new) == {"m.0.1": new.html["m.0.1"]}
 
 
+@pytest.mark.django_db
+def test_containers_reused_around_new_children_render_as_a_fresh_renderer_would():
+    from django_reactive.testing import AppTest
+
+    def app(st):
+        n = st.session_state.setdefault("n", 0)
+        with st.expander(f"Box {n % 2}"):
+            st.text(f"inside {n}")
+        left, right = st.columns(2)
+        left.text(f"left {n}")
+        right.markdown(f"right **{n}**")
+        with st.form("f"):
+            st.text_input("Name")
+            st.form_submit_button()
+        for tab in st.tabs(["A", "B"]):
+            tab.text(f"tab {n}")
+        if st.button("Next"):
+            st.session_state.n += 1
+
+    at = AppTest.from_function(app).run()
+    for _ in range(3):
+        at.button[0].click().run()
+        shown = at.app.rendered
+        fresh = Renderer(at.app.renderer.dom_prefix).render(at.app.last_result.root)
+        assert shown.html == fresh.html
+    assert "inside 2" in at.app.rendered.root and "Box 0" in at.app.rendered.root  # n before the click
+
+
 def test_rev_changes_with_the_content():
     renderer = Renderer()
     assert renderer.render(tree(Text("a"))).rev != renderer.render(tree(Text("b"))).rev
