@@ -75,12 +75,12 @@ def test_containers_reused_around_new_children_render_as_a_fresh_renderer_would(
             st.form_submit_button()
         for tab in st.tabs(["A", "B"]):
             tab.text(f"tab {n}")
-        if st.button("Next"):
+        if st.button("Next", key="next"):
             st.session_state.n += 1
 
     at = AppTest.from_function(app).run()
     for _ in range(3):
-        at.button[0].click().run()
+        at.button(key="next").click().run()
         shown = at.app.rendered
         fresh = Renderer(at.app.renderer.dom_prefix).render(at.app.last_result.root)
         assert shown.html == fresh.html
