@@ -113,3 +113,27 @@ def test_markdown_with_allowed_html_is_still_sanitised():
                                            unsafe_allow_html=True))).html["m.0"]
     assert "<b>ok</b>" in html
     assert "<script>" not in html and "javascript:" not in html
+
+
+def test_plain_lines_skip_the_markdown_parser_with_the_same_result():
+    """The shortcut for plain lines must render exactly what the parser renders."""
+    import random
+
+    from django_reactive.elements.text import _PLAIN, _markdown, render_markdown
+
+    alphabet = list("ab 1.=-+*_`~|<>&!#[]()\\\"'\t:é") + ["`x`", "``", " `y z` ", "1. ", "- "]
+    rng = random.Random(3)
+    samples = ["Count =  `5`", "Count = `12` items", "a`b`c", "`a``b`", "`a` `b`", "` a `",
+               "plain 'quoted' \"text\"", "3.5 apples", "x\ty", "=", "`", "a  ", " a"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    plainish = list("abc 12=,.:'\"\té") + ["`x`", "`a b`", "`<&>`", "``"]
+    samples += ["".join(rng.choice(plainish) for _ in range(rng.randint(1, 12))) for _ in range(1500)]
+    shortcut = 0
+    for body in samples:
+        for inline in (False, True):
+            md = _markdown(False)
+            expected = (md.renderInline(body) if inline else md.render(body)).strip()
+            assert render_markdown(body, inline=inline) == expected, body
+        shortcut += bool(_PLAIN.match(body))
+    assert shortcut > 600  # the shortcut was taken often enough to be tested
+    assert _PLAIN.match("Count =  `5`")
