@@ -180,3 +180,13 @@ def user_count(st):
 @reactive.view(name="tests.group_tool")
 def group_tool(st):
     st.text("groups tool")
+
+
+@reactive.view(name="tests.tabs")
+def tabs(st):
+    one, two = st.tabs(["One", "Two"])
+    one.text("first panel")
+    two.text("second panel")
+    many = st.tabs([f"T{n}" for n in range(1, 23)])
+    for n, tab in enumerate(many, 1):
+        tab.text(f"panel {n}")

@@ -502,7 +502,15 @@ def test_tabs_in_both_forms_and_without_javascript():
     assert page.index("first") < page.index("second")
     # Each panel is named after its tab and shown by a rule keyed on its position.
     assert '<section class="rx rx-tab" data-reactive-id="m.0.1" aria-label="Two &lt;b&gt;">' in page
-    assert ":nth-child(2)>:checked)>.rx-tab:nth-of-type(2){display:flex}" in page
+    # The stylesheet shows the chosen panel: no inline <style> (strict CSP) up to 20 tabs.
+    assert "<style>" not in page
+
+
+def test_tabs_beyond_twenty_bring_the_rules_for_the_extra_ones():
+    page = html(run(lambda st: st.tabs([f"t{n}" for n in range(1, 23)])))
+    style = re.search(r"<style>(.*?)</style>", page).group(1)
+    assert ":nth-child(21)>:checked)>.rx-tab:nth-of-type(21){display:flex}" in style
+    assert ":nth-child(22)>:checked)" in style and ":nth-child(20)>" not in style
 
 
 def test_two_tab_groups_do_not_share_radio_names():

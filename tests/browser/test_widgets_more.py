@@ -64,3 +64,18 @@ def test_toggle_select_slider_time_and_text_area(page: Page, open_view: OpenView
     notes.blur()  # a text area commits when it loses focus
     expect(written(page, "Notes")).to_contain_text("ring twice")
     expect(notes).to_have_value("ring twice\nthen wait")
+
+
+def test_tabs_switch_panels_without_script_or_inline_style(page: Page) -> None:
+    page.goto("/t/tabs/")
+    expect(page.locator(".reactive-view")).to_have_attribute("data-reactive-ready", "true")
+    expect(page.get_by_text("first panel")).to_be_visible()
+    expect(page.get_by_text("second panel")).to_be_hidden()
+    page.get_by_text("Two", exact=True).click()
+    expect(page.get_by_text("second panel")).to_be_visible()
+    expect(page.get_by_text("first panel")).to_be_hidden()
+    # The 21st and 22nd tabs rely on the rules their tabs block brings along.
+    for n in (2, 20, 22):
+        page.get_by_text(f"T{n}", exact=True).click()
+        expect(page.get_by_text(f"panel {n}", exact=True)).to_be_visible()
+        expect(page.get_by_text("panel 1", exact=True)).to_be_hidden()
