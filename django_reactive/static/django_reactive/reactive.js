@@ -99,7 +99,7 @@ export class Connection {
   onClose(ev) {
     if (ev.target !== this.ws) return; // an old socket
     this.ws = null;
-    for (const view of this.views.values()) view.disconnected();
+    for (const view of this.views.values()) if (!view.http) view.disconnected();
     const wanted = [...this.views.values()].filter((v) => !v.stopped && !v.http && v.el.isConnected);
     if (this.stopped || FINAL_CLOSE_CODES.has(ev.code) || wanted.length === 0) return;
     if (!this.everReady && ++this.failures >= HTTP_AFTER_FAILURES) {
