@@ -2,13 +2,15 @@
 
 Three measurements, in one run on one server:
 
-* the counter page (``/counter/``): ``performance.now()`` just before the
+* the counter page (``/counter/``, or the page given by ``--path``, e.g.
+  ``/bench/table-counter/``: the counter with a 200-row table under it):
+  ``performance.now()`` just before the
   Increment button's ``click()``, and again in a MutationObserver callback on
   the view that sees the new ``Count = N``;
 * the echo page (``/bench/echo/`` of :mod:`benchmarks.asgi`): the same harness on
   a page whose button sends one frame to ``ws/echo/`` and writes ``Count = N``
   when the reply arrives: the transport and browser without django_reactive;
-* cold loads of ``/counter/`` in fresh browser contexts: requests, bytes
+* cold loads of that page in fresh browser contexts: requests, bytes
   transferred (and what gzip would make of them), first contentful paint (the
   server-rendered page already says ``Count = 0``) and the time the view is live;
   and, as a floor, the first paint of the echo page.
@@ -16,6 +18,7 @@ Three measurements, in one run on one server:
 Run from the repository root (needs Chromium at /usr/bin/chromium)::
 
     .venv/bin/python -m benchmarks.browser_click --clicks 200 --repeat 3
+    .venv/bin/python -m benchmarks.browser_click --path /bench/table-counter/ --repeat 3 --loads 0
 """
 
 from __future__ import annotations
@@ -51,7 +54,8 @@ class Target:
     ready: str
 
 
-COUNTER = Target("reactive", COUNTER_PATH, ".reactive-view", '.reactive-view[data-reactive-ready="true"]')
+READY = '.reactive-view[data-reactive-ready="true"]'
+COUNTER = Target("reactive", COUNTER_PATH, ".reactive-view", READY)
 ECHO = Target("echo", ECHO_PATH, "#echo-view", '#echo-view[data-echo-ready="true"]')
 
 #: Runs in the page: clicks Increment and returns the click -> DOM times (ms) after the warm-up.
@@ -169,18 +173,18 @@ def _resource(request: Request) -> Resource:
                     len(body), len(gzip.compress(body)))
 
 
-def cold_load(browser: Browser, base_url: str, timeout_ms: float) -> ColdLoad:
-    """Load ``/counter/`` in a fresh context, wait until the view is live and painted."""
+def cold_load(browser: Browser, base_url: str, path: str, timeout_ms: float) -> ColdLoad:
+    """Load ``path`` in a fresh context, wait until the view is live and painted."""
     context = browser.new_context()
     try:
         context.add_init_script(READY_PROBE_JS)
         page = context.new_page()
         finished: list[Request] = []
         page.on("requestfinished", lambda request: finished.append(request))
-        response = page.goto(base_url + COUNTER_PATH, wait_until="load")
+        response = page.goto(base_url + path, wait_until="load")
         if response is None or not SERVER_RENDERED_ZERO.search(re.sub(r"<[^>]+>", "", response.text())):
-            raise RuntimeError(f"{COUNTER_PATH} did not render Count = 0 on the server")
-        page.wait_for_selector(COUNTER.ready, timeout=timeout_ms)
+            raise RuntimeError(f"{path} did not render Count = 0 on the server")
+        page.wait_for_selector(READY, timeout=timeout_ms)
         page.wait_for_function(FCP_REPORTED_JS, timeout=timeout_ms)
         finished.sort(key=lambda request: request.timing["startTime"])
         return ColdLoad([_resource(r) for r in finished], page.evaluate(PAGE_TIMINGS_JS))
@@ -214,10 +218,10 @@ def report_clicks(run_no: int, reactive: list[float], echo: list[float]) -> floa
     return ratio
 
 
-def report_cold(loads: list[ColdLoad], echo_fcp: list[float]) -> None:
+def report_cold(path: str, loads: list[ColdLoad], echo_fcp: list[float]) -> None:
     """Print the requests of the first load and the median timings over all loads."""
     first = loads[0].resources
-    print(f"cold load of {COUNTER_PATH}: {len(loads)} load(s) in fresh contexts")
+    print(f"cold load of {path}: {len(loads)} load(s) in fresh contexts")
     for r in first:
         print(f"  {r.status} {r.url:60} {r.transferred:7} B transferred ({r.body} B body, "
               f"{r.gzipped} B gzipped)")
@@ -241,13 +245,14 @@ def run(args: argparse.Namespace) -> None:
     with serve(args.url) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            print(f"server {server.url}; {args.clicks} clicks after {args.warmup} warm-up, "
+            counter = Target("reactive", args.path, COUNTER.root, COUNTER.ready)
+            print(f"server {server.url}, page {args.path}; {args.clicks} clicks after {args.warmup} warm-up, "
                   f"{args.gap_ms} ms between clicks, {args.repeat} run(s)")
             ratios: list[float] = []
             p50s: dict[str, list[float]] = {"reactive": [], "echo": []}
             for run_no in range(1, args.repeat + 1):
                 # Alternate which page goes first, so drift does not favour one.
-                order = [COUNTER, ECHO] if run_no % 2 else [ECHO, COUNTER]
+                order = [counter, ECHO] if run_no % 2 else [ECHO, counter]
                 times = {t.name: click_times(browser, server.url, t, args) for t in order}
                 ratios.append(report_clicks(run_no, times["reactive"], times["echo"]))
                 for name, values in times.items():
@@ -261,28 +266,34 @@ def run(args: argparse.Namespace) -> None:
             loads: list[ColdLoad] = []
             echo_fcp: list[float] = []
             for _ in range(args.loads):
-                loads.append(cold_load(browser, server.url, args.timeout_ms))
+                loads.append(cold_load(browser, server.url, args.path, args.timeout_ms))
                 echo_fcp.append(echo_first_paint(browser, server.url, args.timeout_ms))
-            report_cold(loads, echo_fcp)
+            if loads:
+                report_cold(args.path, loads, echo_fcp)
         finally:
             browser.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--path", default=COUNTER_PATH,
+                        help="the reactive page to click and load; it must show Increment and Count "
+                             "(default /counter/; /bench/table-counter/ adds a 200-row table)")
     parser.add_argument("--clicks", type=int, default=200, help="measured clicks per page")
     parser.add_argument("--warmup", type=int, default=10, help="clicks before measuring")
     parser.add_argument("--gap-ms", type=float, default=20,
                         help="pause after each DOM update before the next click (default 20)")
     parser.add_argument("--repeat", type=int, default=1, help="number of click measurements")
-    parser.add_argument("--loads", type=int, default=10, help="cold loads of the counter page")
+    parser.add_argument("--loads", type=int, default=10, help="cold loads of the page (0: none)")
     parser.add_argument("--timeout-ms", type=float, default=10_000, help="longest wait for one update")
     parser.add_argument("--url", type=loopback_url,
                         help="benchmark this running server (e.g. http://127.0.0.1:8000) instead of "
                              "starting one; it must serve benchmarks.asgi")
     args = parser.parse_args()
-    if args.clicks < 1 or args.repeat < 1 or args.loads < 1 or args.warmup < 0 or args.gap_ms < 0:
-        parser.error("--clicks, --repeat and --loads must be positive, --warmup and --gap-ms not negative")
+    if args.clicks < 1 or args.repeat < 1 or args.loads < 0 or args.warmup < 0 or args.gap_ms < 0:
+        parser.error("--clicks and --repeat must be positive, --loads, --warmup and --gap-ms not negative")
+    if not args.path.startswith("/"):
+        parser.error("--path must start with /")
     run(args)
 
 

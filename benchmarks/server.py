@@ -2,7 +2,8 @@
 
 :func:`serve` is a context manager yielding the :class:`Server` to measure: either
 one the user already runs (``--url``), or a fresh daphne subprocess on a free
-127.0.0.1 port, serving :mod:`benchmarks.asgi` with ``DEBUG`` off and its own
+127.0.0.1 port, serving :mod:`benchmarks.asgi` with ``DEBUG`` off, the demo's
+settings with the benchmark pages (:mod:`benchmarks.settings`) and its own
 migrated SQLite database in a temporary directory. :func:`percentile` is
 shared by the scripts' reports.
 """
@@ -51,6 +52,21 @@ class Server:
         # Fields 14 and 15 of /proc/PID/stat (utime, stime), counted after "pid (comm)".
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+    def status(self) -> dict[str, str]:
+        """The fields of /proc/PID/status of the server process (Linux), or {} when unknown."""
+        if self.pid is None:
+            return {}
+        try:
+            lines = Path(f"/proc/{self.pid}/status").read_text().splitlines()
+        except OSError:
+            return {}
+        return dict((name, value.strip()) for name, _, value in (line.partition(":") for line in lines))
+
+    def rss_kib(self) -> int | None:
+        """Resident set size of the server process (``VmRSS``), in KiB, or None when unknown."""
+        rss = self.status().get("VmRSS")  # "123456 kB"
+        return None if rss is None else int(rss.split()[0])
+
 
 def loopback_url(url: str) -> str:
     """``url`` without a trailing slash, if it points at this machine (the type of ``--url``)."""
@@ -69,7 +85,7 @@ def free_port() -> int:
 def _env(db_path: Path) -> dict[str, str]:
     return {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "demo_project.settings",
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         "DJANGO_DEBUG": "0",
         "DJANGO_DB": str(db_path),
         "PYTHONUNBUFFERED": "1",

@@ -1,17 +1,23 @@
 """Round trip of a click over a real WebSocket: the counter view against a bare echo consumer.
 
-Loads ``/counter/`` over HTTP (for the session cookie, tab id, rev and the
-Increment button's widget id), opens ``ws/reactive/``, says hello for ``demo.counter``,
-then sends sequential click events, each waiting for the patch that
-acknowledges it. The same frames then go to ``ws/echo/`` on the same server,
-which answers each with one frame of a counter patch's size, without running
-any view. Reports per-event round-trip times (client clock), bytes and frames
-per event, the server's CPU time per event (when this script started the
-server) and the reactive/echo ratio.
+Loads ``/counter/`` (or the page given by ``--path``, e.g.
+``/bench/table-counter/``: the counter with a 200-row table) over HTTP for the
+session cookie, the view's name, tab id and rev and the Increment button's
+widget id, opens ``ws/reactive/``, says hello for that view, then sends
+sequential click events, each waiting for the patch that acknowledges it.
+The same frames then go to ``ws/echo/`` on the same server, which answers each
+with one frame of a counter patch's size, without running any view. Reports
+per-event round-trip times (client clock), bytes and frames per event, the
+server's CPU time per event (when this script started the server) and the
+reactive/echo ratio.
 
 Run from the repository root::
 
     .venv/bin/python -m benchmarks.ws_roundtrip --events 1000 --repeat 3
+    .venv/bin/python -m benchmarks.ws_roundtrip --path /bench/table-counter/ --repeat 3
+
+The page loading, ``hello`` and event frames are reused by
+:mod:`benchmarks.throughput` and :mod:`benchmarks.memory`.
 """
 
 from __future__ import annotations
@@ -31,7 +37,6 @@ from websockets.asyncio.client import ClientConnection, connect
 
 from benchmarks.server import Server, loopback_url, percentile, serve
 
-VIEW = "demo.counter"
 PAGE_PATH = "/counter/"
 REACTIVE_WS_PATH = "/ws/reactive/"
 ECHO_WS_PATH = "/ws/echo/"
@@ -39,25 +44,27 @@ ECHO_WS_PATH = "/ws/echo/"
 
 @dataclass(frozen=True)
 class Page:
-    """What a browser learns from the counter page and needs on the WebSocket."""
+    """What a browser learns from a counter page and needs on the WebSocket."""
 
     cookie: str
+    view: str
     tab: str
     rev: str
     increment: str
 
 
 class _PageParser(HTMLParser):
-    """Finds the view's tab id and rev, and the widget id of the Increment button."""
+    """Finds the view's name, tab id and rev, and the widget id of the Increment button."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.tab = self.rev = self.increment = ""
+        self.view = self.tab = self.rev = self.increment = ""
         self._button: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
         if "data-reactive-tab" in attributes:
+            self.view = attributes.get("data-reactive-view") or ""
             self.tab = attributes["data-reactive-tab"] or ""
             self.rev = attributes.get("data-reactive-rev") or ""
         if tag == "button":
@@ -72,18 +79,28 @@ class _PageParser(HTMLParser):
             self._button = None
 
 
-def load_page(base_url: str) -> Page:
-    """GET the counter page with a fresh cookie jar (a new session)."""
-    jar = http.cookiejar.CookieJar()
+def load_page(base_url: str, path: str = PAGE_PATH, jar: http.cookiejar.CookieJar | None = None) -> Page:
+    """GET a page showing one counter view.
+
+    With a fresh cookie jar (the default) the page gets a new session; with the
+    jar of an earlier load, it is one more tab of that session.
+    """
+    jar = http.cookiejar.CookieJar() if jar is None else jar
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    with opener.open(base_url + PAGE_PATH, timeout=10) as response:
+    with opener.open(base_url + path, timeout=10) as response:
         html = response.read().decode()
     parser = _PageParser()
     parser.feed(html)
-    if not (parser.tab and parser.rev and parser.increment):
-        raise RuntimeError(f"{PAGE_PATH} lacks the view's tab, rev or Increment button")
+    if not (parser.view and parser.tab and parser.rev and parser.increment):
+        raise RuntimeError(f"{path} lacks a reactive view with its tab and rev, or an Increment button")
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-    return Page(cookie, parser.tab, parser.rev, parser.increment)
+    return Page(cookie, parser.view, parser.tab, parser.rev, parser.increment)
+
+
+def event_frame(page: Page, seq: int) -> str:
+    """The frame of a click on Increment, as the page's view ``"1"`` sends it."""
+    return json.dumps({"t": "event", "id": "1", "seq": seq, "trigger": page.increment},
+                      separators=(",", ":"))
 
 
 @dataclass
@@ -101,7 +118,8 @@ class Measurement:
 Matcher = Callable[[dict, int], bool]
 
 
-def _reactive_answer(message: dict, seq: int) -> bool:
+def reactive_answer(message: dict, seq: int) -> bool:
+    """Whether ``message`` is the patch acknowledging event ``seq``; raises on an error frame."""
     if message.get("t") == "error":
         raise RuntimeError(f"the server refused event {seq}: {message}")
     return message.get("t") == "patch" and message.get("ack") == seq
@@ -111,8 +129,9 @@ def _echo_answer(message: dict, seq: int) -> bool:
     return True
 
 
-async def _hello(ws: ClientConnection, page: Page, timeout: float) -> None:
-    await ws.send(json.dumps({"t": "hello", "v": 1, "id": "1", "view": VIEW, "tab": page.tab,
+async def hello(ws: ClientConnection, page: Page, timeout: float) -> None:
+    """Show the page's view as id ``"1"`` on ``ws`` and wait until it is ready."""
+    await ws.send(json.dumps({"t": "hello", "v": 1, "id": "1", "view": page.view, "tab": page.tab,
                               "rev": page.rev}))
     async with asyncio.timeout(timeout):
         while json.loads(await ws.recv()).get("t") != "ready":
@@ -129,8 +148,7 @@ async def _click_loop(ws: ClientConnection, page: Page, server: Server, is_answe
             await asyncio.sleep(args.pause_ms / 1000)
         if seq == warmup + 1:
             cpu_start = server.cpu_seconds()
-        frame = json.dumps({"t": "event", "id": "1", "seq": seq, "trigger": page.increment},
-                           separators=(",", ":"))
+        frame = event_frame(page, seq)
         received = frames = 0
         started = time.perf_counter()
         await ws.send(frame)
@@ -155,14 +173,14 @@ async def _click_loop(ws: ClientConnection, page: Page, server: Server, is_answe
 
 async def measure(server: Server, ws_path: str, args: argparse.Namespace) -> Measurement:
     """Load a fresh page, connect to ``ws_path`` and time ``args.events`` sequential clicks."""
-    page = load_page(server.url)
+    page = load_page(server.url, args.path)
     headers = {"Cookie": page.cookie, "Origin": server.url}
     url = server.url.replace("http://", "ws://", 1) + ws_path
     async with connect(url, additional_headers=headers, compression=None, open_timeout=args.timeout) as ws:
         if ws_path == ECHO_WS_PATH:
             return await _click_loop(ws, page, server, _echo_answer, args)
-        await _hello(ws, page, args.timeout)
-        return await _click_loop(ws, page, server, _reactive_answer, args)
+        await hello(ws, page, args.timeout)
+        return await _click_loop(ws, page, server, reactive_answer, args)
 
 
 def _ms(seconds: float) -> str:
@@ -198,7 +216,7 @@ def _spread(label: str, values: list[float], unit: str = "") -> None:
 
 async def run(args: argparse.Namespace) -> None:
     with serve(args.url) as server:
-        print(f"server {server.url}; {args.events} events after {args.warmup} warm-up, "
+        print(f"server {server.url}, page {args.path}; {args.events} events after {args.warmup} warm-up, "
               f"{args.pause_ms} ms pause between events, {args.repeat} run(s)")
         p50s: dict[str, list[float]] = {"reactive": [], "echo": []}
         ratios: list[float] = []
@@ -222,6 +240,9 @@ async def run(args: argparse.Namespace) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--path", default=PAGE_PATH,
+                        help="the page whose view is clicked; it must show Increment and Count "
+                             "(default /counter/; /bench/table-counter/ adds a 200-row table)")
     parser.add_argument("--events", type=int, default=1000, help="measured events per endpoint")
     parser.add_argument("--warmup", type=int, default=50, help="events sent before measuring")
     parser.add_argument("--repeat", type=int, default=1, help="number of whole measurements")
@@ -235,6 +256,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.events < 1 or args.repeat < 1 or args.warmup < 0 or args.pause_ms < 0:
         parser.error("--events and --repeat must be positive, --warmup and --pause-ms not negative")
+    if not args.path.startswith("/"):
+        parser.error("--path must start with /")
     asyncio.run(run(args))
 
 
