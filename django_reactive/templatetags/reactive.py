@@ -8,7 +8,7 @@ from django import template
 from django.core.exceptions import ImproperlyConfigured
 from django.template import TemplateSyntaxError
 from django.templatetags.static import static
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from .. import registry
@@ -18,7 +18,6 @@ from ..views import render_view
 register = template.Library()
 
 IDIOMORPH = "django_reactive/vendor/idiomorph-0.8.0/idiomorph.min.js"
-CLIENT_MODULES = ("django_reactive/view.js",)
 
 
 @register.simple_tag(takes_context=True)
@@ -30,15 +29,12 @@ def reactive_head(context: dict[str, Any]) -> SafeString:
     """
     nonce = context.get("csp_nonce")
     nonce_attr = format_html(' nonce="{}"', nonce) if nonce else ""
-    # The client's own modules are preloaded so they arrive with its entry point.
-    preloads = format_html_join("", '\n<link rel="modulepreload" href="{}"{}>',
-                                ((static(m), nonce_attr) for m in CLIENT_MODULES))
     return format_html(
         '<link rel="stylesheet" href="{}"{}>\n<script defer src="{}"{}></script>\n'
-        '<script type="module" src="{}"{}></script>{}',
+        '<script type="module" src="{}"{}></script>',
         static("django_reactive/reactive.css"), nonce_attr,
         static(IDIOMORPH), nonce_attr,
-        static("django_reactive/reactive.js"), nonce_attr, preloads,
+        static("django_reactive/reactive.js"), nonce_attr,
     )
 
 @register.simple_tag(takes_context=True)
