@@ -106,7 +106,8 @@ class Renderer:
         return out
 
     def _render(self, element: Element, eid: str, out: Rendered) -> str:
-        context = element.context()
+        quick = None if isinstance(element, Block) else element.memo_key()
+        context = element.context() if quick is None else {}
         children = None
         if isinstance(element, Block):
             ids = []
@@ -120,10 +121,11 @@ class Renderer:
             children = "".join(parts)
             context["children"] = CHILDREN
         # Templates translate their own chrome: the same context renders per language.
-        key = (element.template, eid, get_language(), repr(sorted(context.items())))
+        key = (element.template, eid, get_language(),
+               repr(sorted(context.items())) if quick is None else quick)
         shell = self._memo.get(key)
         if shell is None:
-            shell = self._shell(element, eid, context)
+            shell = self._shell(element, eid, context if quick is None else element.context())
         self._next_memo[key] = shell
         # A block's own markup around its children is rendered once and reused
         # while its context is the same: a click re-renders no container.

@@ -137,3 +137,28 @@ def test_plain_lines_skip_the_markdown_parser_with_the_same_result():
         shortcut += bool(_PLAIN.match(body))
     assert shortcut > 600  # the shortcut was taken often enough to be tested
     assert _PLAIN.match("Count =  `5`")
+
+
+@pytest.mark.django_db
+def test_a_table_is_sent_again_exactly_when_its_data_or_options_change():
+    from django_reactive.testing import AppTest
+
+    def app(st):
+        n = st.session_state.setdefault("n", 0)
+        st.table([{"row": i, "n": n // 2} for i in range(50)])   # changes every other click
+        st.dataframe([{"a": 1}], height=100 + 10 * (n // 3))       # changes every third click
+        if st.button("Next", key="next"):
+            st.session_state.n += 1
+
+    at = AppTest.from_function(app).run()
+    sent = []
+    for _ in range(6):
+        before = at.app.rendered
+        at.button(key="next").click().run()
+        ops = diff(before, at.app.rendered)
+        sent.append(("m.0" in ops, "m.1" in ops))
+        fresh = Renderer(at.app.renderer.dom_prefix).render(at.app.last_result.root)
+        assert at.app.rendered.html == fresh.html
+    # Click k's run sees n = k - 1 (the click's own increment shows in the next run).
+    assert sent == [(False, False), (False, False), (True, False), (False, True), (True, False),
+                    (False, False)]

@@ -68,6 +68,15 @@ class Element:
         """Template context (besides ``eid`` and ``dom_id``, added by the renderer)."""
         return {}
 
+    def memo_key(self) -> str | None:
+        """A cheap stand-in for :meth:`context` to find this element's HTML of the last run.
+
+        None (the default) compares the contexts. An element whose context is
+        costly to build and depends only on its own attributes (and the active
+        language) returns a text that changes whenever they do.
+        """
+        return None
+
     #: Value that AppTest exposes as ``.value``.
     @property
     def value(self) -> Any:

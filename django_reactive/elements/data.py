@@ -15,7 +15,7 @@ import numbers
 import sys
 from collections.abc import Iterable, Mapping, Sized
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from django.db.models import Model, QuerySet
@@ -87,8 +87,9 @@ def tabulate(data: Any, command: str = "table") -> Tabular:
 
 def _from_rows(rows: list[Any], command: str) -> Tabular:
     if all(isinstance(row, Mapping) for row in rows):
-        keys = list(dict.fromkeys(key for row in rows for key in row))
-        return Tabular([str(k) for k in keys], [tuple(row.get(k) for k in keys) for row in rows])
+        # C-level loops: a view typically builds its rows again on every run.
+        keys = list(dict.fromkeys(chain.from_iterable(rows)))
+        return Tabular([str(k) for k in keys], [tuple(map(row.get, keys)) for row in rows])
     if all(isinstance(row, (list, tuple)) for row in rows):
         width = max(len(row) for row in rows)
         fields = getattr(rows[0], "_fields", None)  # named tuples, values_list(named=True)
@@ -247,6 +248,11 @@ class Table(Element):
         return ngettext("Showing the first %(shown)s of %(total)s row.",
                         "Showing the first %(shown)s of %(total)s rows.", data.total) % {
             "shown": shown, "total": number_format(data.total, force_grouping=True)}
+
+    def memo_key(self) -> str:
+        # Formatting every cell costs more than comparing the data: an unchanged
+        # table is found by its data and options alone.
+        return repr(vars(self))
 
     def context(self) -> dict[str, Any]:
         data = self.data
