@@ -27,7 +27,7 @@ from . import conf
 from .elements import ExceptionElement
 from .elements.layout import Root
 from .errors import ReactiveAPIError
-from .locks import LockTimeout, view_lock
+from .locks import LockTimeout, session_lock, view_lock
 from .registry import ReactiveView
 from .render import Rendered, Renderer, diff
 from .runtime import Event, RunResult, ScriptRunner
@@ -52,8 +52,8 @@ class EventOutcome:
     changed: bool
     #: The page's new query string when the event changed st.query_params.
     query: str | None = None
-    _session: SessionBase | None = field(default=None, repr=False)
-    _namespaces: dict[str, Any] | None = field(default=None, repr=False)
+    #: The state to store, when the event changed it.
+    _data: dict[str, Any] | None = field(default=None, repr=False)
     _unlock: Any = field(default=None, repr=False)
 
 
@@ -106,13 +106,26 @@ class AppSession:
         else:
             namespaces[self.namespace] = data
 
-    @staticmethod
-    def _save(session: SessionBase, namespaces: dict[str, Any]) -> None:
-        session[conf.get("SESSION_KEY")] = namespaces
-        try:
-            session.save()
-        except UpdateError:
-            raise SessionGone("The session has ended.") from None
+    def _write(self, data: dict[str, Any]) -> dict[str, Any]:
+        """Store this page's state; every other view's state stays as it is now.
+
+        A save writes the whole session, and the views of one session run side
+        by side, each under a lock of its own: so the session is read again,
+        and written, under a lock on the session, held only for that. Returns
+        the views' states as saved.
+        """
+        with session_lock(self.session_key):
+            session = session_store(self.session_key)
+            namespaces = dict(session.get(conf.get("SESSION_KEY")) or {})
+            if session.session_key is None:
+                raise SessionGone("The session has ended.")
+            self._store_namespace(namespaces, data)
+            session[conf.get("SESSION_KEY")] = namespaces
+            try:
+                session.save()
+            except UpdateError:
+                raise SessionGone("The session has ended.") from None
+        return namespaces
 
     @staticmethod
     def _same(before: dict[str, Any] | None, after: dict[str, Any]) -> bool:
@@ -140,14 +153,13 @@ class AppSession:
         view's state is copied into it too.
         """
         with view_lock(self.session_key, self.view.name):
-            session, namespaces, before = self._load()
+            _, _, before = self._load()
             result = self.runner.run()
             data = self._dump(result)
             self._render(result)
             changed = data is not None and not self._same(before, data)
             if changed:
-                self._store_namespace(namespaces, data)
-                self._save(session, namespaces)
+                namespaces = self._write(data)
                 if mirror is not None and (mirror.modified or settings.SESSION_SAVE_EVERY_REQUEST):
                     mirror[conf.get("SESSION_KEY")] = namespaces
         return self.rendered, changed
@@ -194,7 +206,7 @@ class AppSession:
                 shown = self.rendered
                 self.refresh()
                 self.rendered = shown
-            session, namespaces, before = self._load()
+            _, _, before = self._load()
             result = self.runner.run(event, fragment=fragment)
             data = self._dump(result)
             ops = self._render(result)
@@ -202,10 +214,7 @@ class AppSession:
             lock.__exit__(None, None, None)
             raise
         changed = data is not None and not self._same(before, data)
-        if changed:
-            self._store_namespace(namespaces, data)
-        return EventOutcome(ops, changed, self.query_update, session if changed else None, namespaces,
-                            lock)
+        return EventOutcome(ops, changed, self.query_update, data if changed else None, lock)
 
     def timed_fragments(self) -> dict[str, float]:
         """Fragment id -> seconds, for the fragments of the last run with ``run_every``."""
@@ -218,8 +227,8 @@ class AppSession:
     def commit(self, outcome: EventOutcome) -> None:
         """Save the state an event changed and release the lock."""
         try:
-            if outcome._session is not None:
-                self._save(outcome._session, outcome._namespaces)
+            if outcome._data is not None:
+                self._write(outcome._data)
         finally:
             outcome._unlock.__exit__(None, None, None)
 

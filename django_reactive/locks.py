@@ -12,7 +12,7 @@ import hashlib
 import secrets
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 from django.core.cache import caches
 
@@ -28,8 +28,22 @@ def lock_key(session_key: str, name: str) -> str:
     return f"django_reactive:lock:{digest}"
 
 
+def view_lock(session_key: str, name: str) -> AbstractContextManager[None]:
+    """The lock on one view's state in one session, held for a whole event."""
+    return _lock(session_key, name, f"The view {name!r} is busy; try again.")
+
+
+def session_lock(session_key: str) -> AbstractContextManager[None]:
+    """The lock on writing one session, held only while its views' states are saved.
+
+    Views of one session run side by side under their own locks, and a save
+    writes the whole session (see ``AppSession._write``).
+    """
+    return _lock(session_key, "", "The session is busy; try again.")
+
+
 @contextmanager
-def view_lock(session_key: str, name: str) -> Iterator[None]:
+def _lock(session_key: str, name: str, busy: str) -> Iterator[None]:
     cache = caches[conf.get("LOCK_CACHE")]
     key = lock_key(session_key, name)
     token = secrets.token_hex(8)
@@ -38,7 +52,7 @@ def view_lock(session_key: str, name: str) -> Iterator[None]:
     pause = 0.001
     while not cache.add(key, token, timeout):
         if time.monotonic() > deadline:
-            raise LockTimeout(f"The view {name!r} is busy; try again.")
+            raise LockTimeout(busy)
         time.sleep(pause)
         pause = min(pause * 2, 0.02)
     try:
@@ -46,3 +60,4 @@ def view_lock(session_key: str, name: str) -> Iterator[None]:
     finally:
         if cache.get(key) == token:
             cache.delete(key)
+

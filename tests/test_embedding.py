@@ -131,3 +131,27 @@ async def test_a_page_may_show_only_so_many_views():
             codes.add((message["id"], message["code"]))
     assert codes == {("one-too-many", "too_many_views")}
     await comm.disconnect()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_two_views_of_one_session_clicked_at_once_lose_no_update():
+    """Each view has its own lock, and a save writes the whole session: the views'
+    saves must not undo each other."""
+    from tests.test_consumer import saved_state
+
+    key = await new_session()
+    comm, _, _ = await connect(key)
+    counter = await hello(comm, "a", "tests.counter")
+    tab = await hello(comm, "b", "tests.tab_counter")
+    clicks = 15
+    for seq in range(1, clicks + 1):
+        await comm.send_json_to({"t": "event", "id": "a", "seq": seq, "trigger": counter["Increment"]})
+        await comm.send_json_to({"t": "event", "id": "b", "seq": seq, "trigger": tab["Add"]})
+    acks = 0
+    while acks < 2 * clicks:
+        message = await comm.receive_json_from(timeout=10)
+        assert message["t"] == "patch", message
+        acks += "ack" in message
+    await comm.disconnect()
+    assert (await saved_state(key, "tests.counter"))["count"] == clicks
+    assert (await saved_state(key, "tests.tab_counter#tab-b"))["n"] == clicks
