@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
@@ -61,12 +61,16 @@ class AppSession:
     """A reactive view as shown on one page (one browser tab)."""
 
     def __init__(self, view: ReactiveView, session_key: str, tab: str = "", *,
-                 user: Any = None, request: Any = None, query_string: str = "") -> None:
+                 user: Any = None, request: Any = None, query_string: str = "",
+                 kwargs: Mapping[str, Any] | None = None) -> None:
         self.view = view
         self.session_key = session_key
         self.tab = tab
-        self.namespace = view.namespace(tab)
-        self.runner = ScriptRunner(view.fn, user=user, request=request, query_string=query_string)
+        #: The view's keyword arguments (URL kwargs, or those of ``{% reactive_view %}``).
+        self.kwargs = dict(kwargs or {})
+        self.namespace = view.namespace(tab, self.kwargs)
+        self.runner = ScriptRunner(view.fn, user=user, request=request, query_string=query_string,
+                                   kwargs=self.kwargs)
         self.renderer = Renderer("rx-" + view.name.replace(".", "-") + "-")
         #: What the browser shows now, as far as this page knows.
         self.rendered: Rendered | None = None
@@ -98,7 +102,7 @@ class AppSession:
         if self.view.scope == "tab":
             data = {**data, "@": int(time.time())}
             namespaces[self.namespace] = data
-            prefix = self.view.name + "#"
+            prefix = self.view.state_name(self.kwargs) + "#"
             tabs = sorted((k for k in namespaces if k.startswith(prefix)),
                           key=lambda k: namespaces[k].get("@", 0), reverse=True)
             for old in tabs[conf.get("MAX_TABS"):]:

@@ -25,7 +25,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.db import close_old_connections
 from django.utils import translation
 
-from . import conf, protocol, registry
+from . import conf, protocol, registry, viewargs
 from .app_session import AppSession, EventOutcome, LockTimeout, SessionGone, group_name
 from .push import topic_group
 from .registry import ReactiveView
@@ -185,12 +185,18 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             code, text = REFUSALS[access]
             await self.send(protocol.error(code, text, id=hello.id))
             return
+        try:
+            kwargs = viewargs.unsign(view.name, hello.kwargs)
+        except viewargs.BadViewArguments as exc:
+            await self.send(protocol.error("bad_kwargs", str(exc), id=hello.id))
+            return
         # Each view gets a request of its own: a run swaps its message storage.
         app = AppSession(view, self.session_key, hello.tab, user=self.user,
-                         request=request_from_scope(self.scope), query_string=hello.query)
+                         request=request_from_scope(self.scope), query_string=hello.query,
+                         kwargs=kwargs)
         mount = Mount(hello.id, app)
         if view.scope == "session":
-            mount.group = group_name(self.session_key, view.name)
+            mount.group = group_name(self.session_key, view.state_name(kwargs))
         self.mounts[hello.id] = mount
 
         async def show() -> None:

@@ -37,6 +37,8 @@ class Hello:
     tab: str
     rev: str | None
     query: str = ""
+    #: The view's signed keyword arguments (``data-reactive-kw``), if it has any.
+    kwargs: str | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,14 @@ def _hello(data: dict[str, Any]) -> Hello:
     view = data.get("view")
     if not isinstance(view, str) or not 0 < len(view) <= 80:
         raise ProtocolError("bad_message", "'view' must be the name of a reactive view.")
-    return Hello(version, _id(data, required=True), view, tab, rev, query)
+    return Hello(version, _id(data, required=True), view, tab, rev, query, _kwargs(data))
+
+
+def _kwargs(data: dict[str, Any]) -> str | None:
+    token = data.get("kw")
+    if token is not None and not isinstance(token, str):
+        raise ProtocolError("bad_message", "'kw' must be the view's data-reactive-kw.")
+    return token
 
 
 def _id(data: dict[str, Any], *, required: bool) -> str | None:
@@ -167,6 +176,7 @@ class HttpEvent:
     tab: str
     rev: str | None
     query: str
+    kwargs: str | None = None
 
 
 def parse_http_event(body: bytes, max_bytes: int) -> HttpEvent:
@@ -180,4 +190,4 @@ def parse_http_event(body: bytes, max_bytes: int) -> HttpEvent:
         raise ProtocolError("bad_message", "'tab' and 'qs' must be strings.")
     if rev is not None and not isinstance(rev, str):
         raise ProtocolError("bad_message", "'rev' must be a string.")
-    return HttpEvent(event, tab, rev, query)
+    return HttpEvent(event, tab, rev, query, _kwargs(data))

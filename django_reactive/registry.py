@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
@@ -100,9 +101,18 @@ class ReactiveView:
         self.requirements[check if key is None else key] = check
         return self
 
-    def namespace(self, tab: str) -> str:
+    def state_name(self, kwargs: Mapping[str, Any] | None = None) -> str:
+        """The view's name, with its keyword arguments when it has any: ``shop.notes?order=5``.
+
+        Mounted with different arguments (an order page each), a view keeps a
+        state for each.
+        """
+        return f"{self.name}?{urlencode(sorted(kwargs.items()))}" if kwargs else self.name
+
+    def namespace(self, tab: str, kwargs: Mapping[str, Any] | None = None) -> str:
         """Where this view's state lives in the session: shared, or per tab."""
-        return f"{self.name}#{tab}" if self.scope == "tab" else self.name
+        name = self.state_name(kwargs)
+        return f"{name}#{tab}" if self.scope == "tab" else name
 
 
 def _default_name(fn: Callable[..., Any]) -> str:

@@ -19,7 +19,7 @@ from django.contrib.messages.storage.base import Message
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
-from . import conf
+from . import conf, viewargs
 from .app_session import AppSession, session_store
 from .elements import Block, Element
 from .elements.messages import Messages
@@ -197,7 +197,8 @@ class AppTest:
     __test__ = False  # not a pytest test class
 
     def __init__(self, view: ReactiveView, *, user: Any = None,
-                 query_params: Mapping[str, Any] | list[tuple[str, str]] | None = None) -> None:
+                 query_params: Mapping[str, Any] | list[tuple[str, str]] | None = None,
+                 kwargs: Mapping[str, Any] | None = None) -> None:
         self.view = view
         self.user = user if user is not None else AnonymousUser()
         session = session_store(None)
@@ -208,7 +209,8 @@ class AppTest:
         self.request = RequestFactory().get(f"/?{query}" if query else "/")
         self.request.user, self.request.session = self.user, session
         self.app = AppSession(view, session.session_key, "apptest", user=self.user,
-                              request=self.request, query_string=query)
+                              request=self.request, query_string=query,
+                              kwargs=viewargs.clean(view.name, kwargs or {}))
         self.session_state = TestSessionState(self)
         self._pending: dict[str, Any] = {}
         self._trigger: str | None = None

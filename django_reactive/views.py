@@ -18,7 +18,7 @@ from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
-from . import conf, protocol, registry
+from . import conf, protocol, registry, viewargs
 from .app_session import AppSession, LockTimeout, SessionGone, group_name
 from .registry import ALLOWED, FORBIDDEN, LOGIN, ReactiveView
 from .runtime import Event, EventError
@@ -45,24 +45,29 @@ def view_markup(app: AppSession, request: HttpRequest) -> SafeString:
         "rev": app.rendered.rev, "body": app.rendered.root, "query": app.query_update,
         "upload_url": endpoint_url("upload", app.view),
         "event_url": endpoint_url("event", app.view), "csrf_token": get_token(request),
+        "kwargs_token": viewargs.sign(app.view.name, app.kwargs),
     })
 
 
-def broadcast_state_changed(session_key: str, view: ReactiveView, origin: str = "") -> None:
-    """Tell the other tabs of a session showing ``view`` to re-run it."""
+def broadcast_state_changed(session_key: str, view: ReactiveView, origin: str = "",
+                            kwargs: dict[str, Any] | None = None) -> None:
+    """Tell the other tabs of a session showing ``view`` (with ``kwargs``) to re-run it."""
     layer = get_channel_layer(conf.get("CHANNEL_LAYER"))
     if layer is not None and view.scope == "session":
-        group = group_name(session_key, view.name)
+        group = group_name(session_key, view.state_name(kwargs))
         async_to_sync(layer.group_send)(
             group, {"type": "state.changed", "group": group, "origin": origin})
 
 
-def render_view(request: HttpRequest, view: ReactiveView) -> SafeString:
+def render_view(request: HttpRequest, view: ReactiveView,
+                kwargs: dict[str, Any] | None = None) -> SafeString:
     """Run ``view`` for ``request`` once and return its markup, ready to go live.
 
     The page, ``{% reactive_view %}`` and the admin tools all render a view
     this way. The caller checks access first (:meth:`ReactiveView.access`).
+    ``kwargs`` become ``st.kwargs``; the page carries them, signed.
     """
+    kwargs = viewargs.clean(view.name, kwargs or {})
     # The WebSocket cannot set a cookie: the session must exist before it opens.
     if request.session.session_key is None:
         request.session.save()
@@ -70,10 +75,10 @@ def render_view(request: HttpRequest, view: ReactiveView) -> SafeString:
     session_key = request.session.session_key
     app = AppSession(view, session_key, secrets.token_urlsafe(12),
                      user=getattr(request, "user", None), request=request,
-                     query_string=request.META.get("QUERY_STRING", ""))
+                     query_string=request.META.get("QUERY_STRING", ""), kwargs=kwargs)
     _, changed = app.run_page(mirror=request.session)
     if changed:
-        broadcast_state_changed(session_key, view)
+        broadcast_state_changed(session_key, view, kwargs=kwargs)
     return view_markup(app, request)
 
 
@@ -101,7 +106,7 @@ def page_view(view: ReactiveView) -> Callable[..., HttpResponse]:
         template = view.template or conf.get("BASE_TEMPLATE")
         return render(request, template, {
             "reactive_view": view, "title": view.title or view.name,
-            "reactive_view_body": render_view(request, view),
+            "reactive_view_body": render_view(request, view, kwargs),
         })
 
     page.reactive_view = view  # type: ignore[attr-defined]
@@ -150,10 +155,13 @@ def event(request: HttpRequest, name: str) -> JsonResponse:
         return JsonResponse({"t": "reload", "reason": "no_session"}, status=409)
     try:
         posted = protocol.parse_http_event(request.body, conf.get("MAX_MESSAGE_BYTES"))
+        kwargs = viewargs.unsign(view.name, posted.kwargs)
     except protocol.ProtocolError as exc:
         return JsonResponse(_error(exc.code, exc.message), status=400)
+    except viewargs.BadViewArguments as exc:
+        return JsonResponse(_error("bad_kwargs", str(exc)), status=400)
     app = AppSession(view, session_key, posted.tab, user=getattr(request, "user", None),
-                     request=request, query_string=posted.query)
+                     request=request, query_string=posted.query, kwargs=kwargs)
     seq = posted.event.seq
     try:
         app.refresh()
@@ -167,7 +175,7 @@ def event(request: HttpRequest, name: str) -> JsonResponse:
     except SessionGone:
         return JsonResponse({"t": "reload", "reason": "session_expired"}, status=409)
     if outcome.changed:
-        broadcast_state_changed(session_key, view)
+        broadcast_state_changed(session_key, view, kwargs=kwargs)
     reply = {"t": "patch", "ack": seq, "ops": outcome.ops, "rev": app.rendered.rev}
     if outcome.query is not None:
         reply["qs"] = outcome.query

@@ -190,3 +190,13 @@ def tabs(st):
     many = st.tabs([f"T{n}" for n in range(1, 23)])
     for n, tab in enumerate(many, 1):
         tab.text(f"panel {n}")
+
+
+@reactive.view(name="tests.notes")
+def notes(st):
+    """A view about one object: its keyword arguments name it."""
+    st.text(f"pk={st.kwargs.get('pk')}")
+    st.session_state.setdefault("n", 0)
+    if st.button("Add"):
+        st.session_state.n += 1
+    st.text(f"n={st.session_state.n}")

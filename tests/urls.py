@@ -23,6 +23,7 @@ urlpatterns = [
     path("t/perm/", reactive_views.can_change_user.as_view()),
     path("t/tab/", reactive_views.tab_counter.as_view()),
     path("t/tabs/", reactive_views.tabs.as_view()),
+    path("t/notes/<int:pk>/", reactive_views.notes.as_view()),
     path("t/query/", reactive_views.query.as_view()),
     path("t/kitchen/", reactive_views.kitchen.as_view()),
     path("t/upload/", reactive_views.upload.as_view()),

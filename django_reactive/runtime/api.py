@@ -51,6 +51,12 @@ class St:
         return self._runner.query_params
 
     @property
+    def kwargs(self) -> Mapping[str, Any]:
+        """The view's keyword arguments: its URL's (``path("orders/<int:pk>/", v.as_view())``)
+        or those given to ``{% reactive_view "name" pk=order.pk %}``. Read-only."""
+        return self._runner.kwargs
+
+    @property
     def user(self) -> Any:
         """The Django user of the request (AnonymousUser when not logged in)."""
         return self._runner.user

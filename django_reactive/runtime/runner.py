@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from .. import conf
@@ -58,10 +59,12 @@ class ScriptRunner:
     """Runs a view function for one page, event after event."""
 
     def __init__(self, fn: Callable[[Any], Any], *, user: Any = None, request: Any = None,
-                 query_string: str = "") -> None:
+                 query_string: str = "", kwargs: Mapping[str, Any] | None = None) -> None:
         self.fn = fn
         self.user = user
         self.request = request
+        #: The view's keyword arguments, read-only: they belong to the page.
+        self.kwargs = MappingProxyType(dict(kwargs or {}))
         #: The page URL's query, kept with the page (not in the session).
         self.query_params = QueryParams(query_string)
         self.store = StateStore()

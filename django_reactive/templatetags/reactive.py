@@ -38,12 +38,13 @@ def reactive_head(context: dict[str, Any]) -> SafeString:
     )
 
 @register.simple_tag(takes_context=True)
-def reactive_view(context: dict[str, Any], view: str | ReactiveView) -> SafeString:
+def reactive_view(context: dict[str, Any], view: str | ReactiveView, **kwargs: Any) -> SafeString:
     """Embed a registered reactive view (its name, or the view itself) in this page.
 
     Several views can be embedded in one page; they share one WebSocket. A view
     the user may not use (``login_required``, ``permission``) renders as an
-    HTML comment, so a page can embed a staff-only view for everyone.
+    HTML comment, so a page can embed a staff-only view for everyone. Keyword
+    arguments (``pk=order.pk``) become the view's ``st.kwargs``.
     """
     request = context.get("request")
     if request is None:
@@ -57,4 +58,4 @@ def reactive_view(context: dict[str, Any], view: str | ReactiveView) -> SafeStri
         raise TemplateSyntaxError(f"{{% reactive_view %}}: no reactive view named {view!r}.")
     if found.access(getattr(request, "user", None)) != ALLOWED:
         return format_html("<!-- reactive view {} is not shown to this user -->", found.name)
-    return render_view(request, found)
+    return render_view(request, found, kwargs)

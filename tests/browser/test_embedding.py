@@ -41,3 +41,16 @@ def test_the_embedding_demo_page(page: Page) -> None:
     expect(page.get_by_label("Second")).to_have_value("hello")
     page.get_by_role("button", name="Increment").click()
     expect(views.nth(0).get_by_text("Count =")).to_have_text("Count = 1")
+
+
+def test_a_view_mounted_with_url_arguments_keeps_a_state_per_object(page: Page) -> None:
+    for pk, clicks in ((7, 2), (8, 1)):
+        page.goto(f"/t/notes/{pk}/")
+        view = page.locator(".reactive-view")
+        expect(view).to_have_attribute("data-reactive-ready", "true")
+        expect(view.get_by_text("pk=")).to_have_text(f"pk={pk}")
+        for n in range(1, clicks + 1):
+            view.get_by_role("button", name="Add").click()
+            expect(view.get_by_text("n=")).to_have_text(f"n={n}")
+    page.goto("/t/notes/7/")
+    expect(page.locator(".reactive-view").get_by_text("n=")).to_have_text("n=2")

@@ -188,6 +188,7 @@ export class ReactiveView {
     const hello = { t: "hello", v: PROTOCOL_VERSION, id: this.id, view, tab };
     if (location.search) hello.qs = location.search.slice(1);
     if (!this.helloSent && this.el.dataset.reactiveRev) hello.rev = this.el.dataset.reactiveRev;
+    if (this.el.dataset.reactiveKw) hello.kw = this.el.dataset.reactiveKw; // the view's signed arguments
     this.helloSent = true;
     return hello;
   }
@@ -222,7 +223,10 @@ export class ReactiveView {
         method: "POST",
         credentials: "same-origin",
         headers: { "Content-Type": "application/json", "X-CSRFToken": this.el.dataset.reactiveCsrf },
-        body: JSON.stringify({ ...event, tab: this.el.dataset.reactiveTab, rev: this.rev, qs: location.search.slice(1) }),
+        body: JSON.stringify({
+          ...event, tab: this.el.dataset.reactiveTab, rev: this.rev, qs: location.search.slice(1),
+          kw: this.el.dataset.reactiveKw,
+        }),
       });
       const reply = await response.json();
       if (reply.rev) this.rev = reply.rev;
