@@ -41,6 +41,8 @@ CLOSE_NO_SESSION = 4401
 MAX_VIEWS = 32
 #: How long a closing connection waits for the events it is still handling.
 DRAIN_SECONDS = 30
+#: Messages of one connection waiting or in progress before more are refused as "busy".
+MAX_PENDING = 64
 
 #: Why a view's hello is refused, by :meth:`ReactiveView.access` result.
 REFUSALS = {
@@ -142,6 +144,10 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         if mount is None:
             await self.send(protocol.error(
                 "not_ready", "Send 'hello' for this view id first.", ack=message.seq, id=message.id))
+            return
+        if len(self.tasks) >= MAX_PENDING:  # a flood must not queue without bound
+            await self.send(protocol.error(
+                "busy", "Too many events in progress; send it again.", ack=message.seq, id=mount.id))
             return
         self._spawn(mount, lambda: self._event(mount, message), ack=message.seq)
 

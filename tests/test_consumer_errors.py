@@ -184,3 +184,30 @@ async def test_a_user_with_permission_gets_the_view():
     first = await comm.receive_json_from(timeout=5)
     assert first["id"] == "s" and "secret" in first["ops"]["r"]
     await comm.disconnect()
+
+
+async def test_a_flood_of_events_is_refused_as_busy_beyond_the_limit_and_nothing_is_lost(monkeypatch):
+    from django_reactive import consumers
+
+    monkeypatch.setattr(consumers, "MAX_PENDING", 4)  # the real limit, made small: runs are slow
+    MAX_PENDING = consumers.MAX_PENDING
+    key = await new_session()
+    comm, ids, _ = await open_view("tests.slow", key)
+    total = MAX_PENDING + 6
+    for seq in range(1, total + 1):
+        await comm.send_json_to({"t": "event", "seq": seq, "trigger": ids["Work"]})
+    done, busy = set(), set()
+    while len(done) + len(busy) < total:
+        message = await comm.receive_json_from(timeout=60)
+        if message.get("t") == "error":
+            assert message["code"] == "busy", message
+            busy.add(message["ack"])
+        elif "ack" in message:
+            done.add(message["ack"])
+    assert busy and len(done) >= MAX_PENDING - 1 and not done & busy
+    # The connection still answers.
+    await comm.send_json_to({"t": "event", "seq": total + 1, "trigger": ids["Work"]})
+    while "ack" not in (reply := await comm.receive_json_from(timeout=10)):
+        pass
+    assert reply["ack"] == total + 1
+    await comm.disconnect()
