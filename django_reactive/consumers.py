@@ -41,7 +41,7 @@ CLOSE_NO_SESSION = 4401
 MAX_VIEWS = 32
 #: How long a closing connection waits for the events it is still handling.
 DRAIN_SECONDS = 30
-#: Messages of one connection waiting or in progress before more are refused as "busy".
+#: Events of one connection waiting or in progress before more are refused as "busy".
 MAX_PENDING = 64
 
 #: Why a view's hello is refused, by :meth:`ReactiveView.access` result.
@@ -81,6 +81,8 @@ class Mount:
     timers: dict[str, asyncio.Task] = field(default_factory=dict)
     #: Serialises this view's work: events, pushes and ticks, in arrival order.
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    #: A re-run for other pages' changes is waiting: later changes join it.
+    refresh_waiting: bool = False
 
     def wants(self, group: str | None) -> bool:
         """Whether a push to ``group`` concerns this view (None: every view)."""
@@ -107,6 +109,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         self.mounts: dict[str, Mount] = {}
         self.groups: set[str] = set()
         self.tasks: set[asyncio.Task] = set()
+        self.events = 0  # events waiting or in progress
         session = self.scope.get("session")
         self.session_key = getattr(session, "session_key", None)
         if not self.session_key:
@@ -145,11 +148,19 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             await self.send(protocol.error(
                 "not_ready", "Send 'hello' for this view id first.", ack=message.seq, id=message.id))
             return
-        if len(self.tasks) >= MAX_PENDING:  # a flood must not queue without bound
+        if self.events >= MAX_PENDING:  # a flood must not queue without bound
             await self.send(protocol.error(
                 "busy", "Too many events in progress; send it again.", ack=message.seq, id=mount.id))
             return
-        self._spawn(mount, lambda: self._event(mount, message), ack=message.seq)
+        self.events += 1
+
+        async def event() -> None:
+            try:
+                await self._event(mount, message)
+            finally:
+                self.events -= 1
+
+        self._spawn(mount, event, ack=message.seq)
 
     def _spawn(self, mount: Mount, work: Callable[[], Awaitable[Any]], ack: int | None = None) -> None:
         """Run ``work`` for ``mount`` after its earlier work, beside other views' work."""
@@ -263,11 +274,14 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
     async def state_changed(self, message: dict[str, Any]) -> None:
         """Another page (or ``reactive.broadcast``) changed the state: re-run, push the patch."""
         for mount in list(self.mounts.values()):
-            if mount.wants(message.get("group")) and \
+            if mount.wants(message.get("group")) and not mount.refresh_waiting and \
                     message.get("origin") != f"{self.channel_name}!{mount.id}":
+                # One waiting re-run covers every change until it starts.
+                mount.refresh_waiting = True
                 self._spawn(mount, lambda m=mount: self._refresh(m))
 
     async def _refresh(self, mount: Mount) -> None:
+        mount.refresh_waiting = False
         app = mount.app
         ops = await self._push_run(app.refresh, "re-running after a state change")
         if ops or (ops is not None and app.query_update is not None):
