@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -42,8 +43,30 @@ def session_lock(session_key: str) -> AbstractContextManager[None]:
     return _lock(session_key, "", "The session is busy; try again.")
 
 
+#: Wake-ups for the threads of this process waiting for a lock, by lock key.
+_released: dict[str, threading.Event] = {}
+_released_guard = threading.Lock()
+
+
+def _release_event(key: str) -> threading.Event:
+    with _released_guard:
+        return _released.setdefault(key, threading.Event())
+
+
+def _announce_release(key: str) -> None:
+    with _released_guard:
+        event = _released.pop(key, None)
+    if event is not None:
+        event.set()
+
+
 @contextmanager
 def _lock(session_key: str, name: str, busy: str) -> Iterator[None]:
+    """Take the lock through ``cache.add``, waiting at most ``LOCK_WAIT`` seconds.
+
+    A waiter retries after a growing pause (1 to 20 ms), for holders in other
+    processes; a holder in this process wakes it as soon as it lets go.
+    """
     cache = caches[conf.get("LOCK_CACHE")]
     key = lock_key(session_key, name)
     token = secrets.token_hex(8)
@@ -52,12 +75,14 @@ def _lock(session_key: str, name: str, busy: str) -> Iterator[None]:
     pause = 0.001
     while not cache.add(key, token, timeout):
         if time.monotonic() > deadline:
+            _announce_release(key)  # drops this key's wake-up (its other waiters retry)
             raise LockTimeout(busy)
-        time.sleep(pause)
+        _release_event(key).wait(pause)
         pause = min(pause * 2, 0.02)
     try:
         yield
     finally:
         if cache.get(key) == token:
             cache.delete(key)
+        _announce_release(key)
 
