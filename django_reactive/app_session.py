@@ -81,14 +81,19 @@ class AppSession:
 
     # -- session I/O -------------------------------------------------------------
 
-    def _load(self) -> tuple[SessionBase, dict[str, Any], dict[str, Any] | None]:
+    def _read(self) -> tuple[SessionBase, dict[str, Any]]:
+        """The session as stored now, and the views' states in it."""
         session = session_store(self.session_key)
         namespaces = dict(session.get(conf.get("SESSION_KEY")) or {})
         if session.session_key is None:
             raise SessionGone("The session has ended.")
-        state = namespaces.get(self.namespace)
+        return session, namespaces
+
+    def _load(self) -> dict[str, Any] | None:
+        """Load this page's stored state into the runner; returns it."""
+        state = self._read()[1].get(self.namespace)
         self.runner.store.load(state)
-        return session, namespaces, state
+        return state
 
     def _dump(self, result: RunResult) -> dict[str, Any] | None:
         """The state to save; None (and an error shown) when it cannot be stored."""
@@ -119,10 +124,7 @@ class AppSession:
         the views' states as saved.
         """
         with session_lock(self.session_key):
-            session = session_store(self.session_key)
-            namespaces = dict(session.get(conf.get("SESSION_KEY")) or {})
-            if session.session_key is None:
-                raise SessionGone("The session has ended.")
+            session, namespaces = self._read()
             self._store_namespace(namespaces, data)
             session[conf.get("SESSION_KEY")] = namespaces
             try:
@@ -157,7 +159,7 @@ class AppSession:
         view's state is copied into it too.
         """
         with view_lock(self.session_key, self.view.name):
-            _, _, before = self._load()
+            before = self._load()
             result = self.runner.run()
             data = self._dump(result)
             self._render(result)
@@ -210,7 +212,7 @@ class AppSession:
                 shown = self.rendered
                 self.refresh()
                 self.rendered = shown
-            _, _, before = self._load()
+            before = self._load()
             result = self.runner.run(event, fragment=fragment)
             data = self._dump(result)
             ops = self._render(result)

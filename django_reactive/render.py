@@ -95,12 +95,15 @@ class Renderer:
 
     def __init__(self, dom_prefix: str = "rx-") -> None:
         self.dom_prefix = dom_prefix
+        self._language: str | None = None
         self._memo: dict[tuple[str, str, str | None, str], str | tuple[str, str]] = {}
         self._next_memo: dict[tuple[str, str, str | None, str], str | tuple[str, str]] = {}
 
     def render(self, root: Root) -> Rendered:
         out = Rendered()
         self._next_memo = {}
+        # Templates translate their own chrome: the same context renders per language.
+        self._language = get_language()
         self._render(root, ROOT_ID, out)
         self._memo = self._next_memo
         return out
@@ -120,8 +123,7 @@ class Renderer:
             out.children[eid] = tuple(ids)
             children = "".join(parts)
             context["children"] = CHILDREN
-        # Templates translate their own chrome: the same context renders per language.
-        key = (element.template, eid, get_language(),
+        key = (element.template, eid, self._language,
                repr(sorted(context.items())) if quick is None else quick)
         shell = self._memo.get(key)
         if shell is None:
