@@ -20,6 +20,7 @@ from .push import abroadcast, broadcast
 from .registry import ReactiveView, view
 from .runtime.context import StProxy
 from .scripts import script
+from .state.codec import register_type as register_state_type
 
 #: ``from django_reactive import st``: the ``st`` of the run in progress.
 st = StProxy()
@@ -27,6 +28,6 @@ st = StProxy()
 __version__ = "0.1.0"
 
 __all__ = [
-    "ReactiveAPIError", "ReactiveView", "StreamlitAPIException", "abroadcast", "broadcast", "script",
-    "st", "view",
+    "ReactiveAPIError", "ReactiveView", "StreamlitAPIException", "abroadcast", "broadcast",
+    "register_state_type", "script", "st", "view",
 ]

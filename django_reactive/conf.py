@@ -28,10 +28,16 @@ DEFAULTS: dict[str, Any] = {
     # Cache alias used for the per-(session, view) lock. It must be shared by
     # every worker process (Redis or Memcached) when more than one runs.
     "LOCK_CACHE": "default",
-    # Seconds a lock is held at most (a crashed worker's lock expires), and
-    # seconds an event waits for the lock before it is refused as "busy".
-    "LOCK_TIMEOUT": 30,
+    # Seconds a lease (the per-(session, view) lock) lives unless its holder
+    # renews it (every third of that, while a run goes on): a dead worker's
+    # lease frees within this time. Whole seconds. And seconds an event waits
+    # for the lease before it is refused as "busy".
+    "LOCK_TIMEOUT": 2,
     "LOCK_WAIT": 10,
+    # Seconds a read or write of the session (or the lease cache) is retried
+    # after a database or cache error before the event is answered
+    # "unavailable" (the page keeps its input and sends it again).
+    "RETRY_SECONDS": 2,
     # Largest WebSocket or HTTP message accepted from a browser, in bytes.
     "MAX_MESSAGE_BYTES": 64 * 1024,
     # Largest upload accepted by st.file_uploader, in bytes (all files of one upload).

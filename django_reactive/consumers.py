@@ -7,8 +7,9 @@ timers. Messages for one view are handled in order; different views on the
 same page do not wait for each other.
 
 Each event runs in a worker thread (so a slow view does not hold up other
-connections), under the per-(session, view) lock, against a freshly loaded
-session. The patch is sent before the session write; the lock covers both.
+connections), under the per-(session, view) lease, on the page's working copy
+of the state. The patch that acknowledges it is sent only after the state was
+written ("an ack means saved", docs/protocol.md).
 """
 
 from __future__ import annotations
@@ -26,7 +27,15 @@ from django.db import close_old_connections
 from django.utils import translation
 
 from . import conf, protocol, registry, viewargs
-from .app_session import AppSession, EventOutcome, LockTimeout, SessionGone, group_name
+from .app_session import (
+    AppSession,
+    EventOutcome,
+    LeaseLost,
+    LockTimeout,
+    SessionGone,
+    Unavailable,
+    group_name,
+)
 from .push import topic_group
 from .registry import ReactiveView
 from .requests import request_from_scope
@@ -92,6 +101,11 @@ class Mount:
 class ReactiveConsumer(AsyncWebsocketConsumer):
     """Speaks docs/protocol.md for every view of one page."""
 
+    @property
+    def channel_layer_alias(self) -> str:  # type: ignore[override]
+        """``REACTIVE["CHANNEL_LAYER"]``: where pushes of other tabs and topics arrive."""
+        return conf.get("CHANNEL_LAYER")
+
     async def dispatch(self, message: dict[str, Any]) -> None:
         """Channels' dispatch without its extra thread hop per message.
 
@@ -107,7 +121,8 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
 
     async def connect(self) -> None:
         self.mounts: dict[str, Mount] = {}
-        self.groups: set[str] = set()
+        #: Channel-layer groups this connection is in (not Channels' own ``groups``).
+        self.joined: set[str] = set()
         self.tasks: set[asyncio.Task] = set()
         self.events = 0  # events waiting or in progress
         session = self.scope.get("session")
@@ -120,7 +135,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         await self.accept()
 
     async def disconnect(self, code: int) -> None:
-        for group in getattr(self, "groups", ()):
+        for group in getattr(self, "joined", ()):
             await self.channel_layer.group_discard(group, self.channel_name)
         for mount in getattr(self, "mounts", {}).values():
             for task in mount.timers.values():
@@ -237,18 +252,15 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             loop.call_soon_threadsafe(lambda: loop.create_task(self.send(text)))
 
         def run() -> EventOutcome:
-            # One worker-thread call per event: the patch is handed to the event
-            # loop as soon as it exists, and the session is written meanwhile.
-            # A long run also pushes what it has shown so far.
+            # One worker-thread call per event; the patch is handed to the event
+            # loop as soon as the state is written. A long run also pushes what
+            # it has shown so far (without an ack).
             app.stream(lambda ops: push(protocol.patch(ops, id=mount.id)))
             try:
-                outcome = app.apply_event(event)
+                outcome = app.handle_event(event)
             finally:
                 app.stream(None)
-            try:
-                push(protocol.patch(outcome.ops, ack=message.seq, query=outcome.query, id=mount.id))
-            finally:
-                app.commit(outcome)
+            push(protocol.patch(outcome.ops, ack=message.seq, query=outcome.query, id=mount.id))
             return outcome
 
         try:
@@ -257,17 +269,28 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             await self.send(protocol.error(exc.code, exc.message, ack=message.seq,
                                            widget=exc.widget, id=mount.id))
             return
-        except LockTimeout as exc:
+        except (LockTimeout, LeaseLost) as exc:
             await self.send(protocol.error("busy", str(exc), ack=message.seq, id=mount.id))
+            return
+        except Unavailable as exc:
+            await self.send(protocol.error("unavailable", str(exc), ack=message.seq, id=mount.id))
             return
         await self._announce(mount, outcome)
 
     async def _announce(self, mount: Mount, outcome: EventOutcome) -> None:
-        """Tell the session's other pages showing this view that its state changed."""
+        """Tell the session's other pages showing this view that its state changed.
+
+        The event is saved and answered already: a failing channel layer is
+        logged, never reported to the page (the other pages catch up on their
+        next event).
+        """
         if outcome.changed and mount.group is not None:
-            await self.channel_layer.group_send(mount.group, {
-                "type": "state.changed", "group": mount.group,
-                "origin": f"{self.channel_name}!{mount.id}"})
+            try:
+                await self.channel_layer.group_send(mount.group, protocol.state_changed(
+                    mount.group, f"{self.channel_name}!{mount.id}"))
+            except Exception:  # noqa: BLE001 - see above
+                logger.warning("django_reactive: could not tell other tabs of view %s",
+                               mount.app.view.name, exc_info=True)
 
     # -- pushes (channel layer) ----------------------------------------------
 
@@ -298,12 +321,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         if fragment not in app.runner.fragments:
             return
 
-        def tick() -> EventOutcome:
-            outcome = app.tick(fragment)
-            app.commit(outcome)
-            return outcome
-
-        outcome = await self._push_run(tick, "re-running a timed fragment")
+        outcome = await self._push_run(lambda: app.tick(fragment), "re-running a timed fragment")
         if outcome is None:
             return
         if outcome.ops or outcome.query is not None:
@@ -314,8 +332,10 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         """Run ``fn`` in a worker thread for a push (no event to answer); None if it could not."""
         try:
             return await _in_thread(fn, self.language)()
-        except LockTimeout:
+        except (LockTimeout, LeaseLost):
             return None  # the view is busy; the next push brings the page up to date
+        except Unavailable:
+            logger.warning("django_reactive: session store unavailable while %s", what)
         except SessionGone:
             await self._reload()
         except Exception:  # noqa: BLE001 - a bug must not take the worker down
@@ -336,11 +356,11 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         wanted = set()
         for mount in self.mounts.values():
             wanted |= mount.topics | ({mount.group} if mount.group else set())
-        for group in wanted - self.groups:
+        for group in wanted - self.joined:
             await self.channel_layer.group_add(group, self.channel_name)
-        for group in self.groups - wanted:
+        for group in self.joined - wanted:
             await self.channel_layer.group_discard(group, self.channel_name)
-        self.groups = wanted
+        self.joined = wanted
 
     def _follow_timers(self, mount: Mount) -> None:
         """A timer per ``@st.fragment(run_every=...)`` of the view's last run; stop the others."""
@@ -360,5 +380,5 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
                 self.channel_name, {"type": "fragment.tick", "id": view_id, "fragment": fragment})
 
     async def _reload(self) -> None:
-        await self.send(protocol.dumps({"t": "reload", "reason": "session_expired"}))
+        await self.send(protocol.reload("session_expired"))
         await self.close()

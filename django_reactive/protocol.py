@@ -138,7 +138,11 @@ def dumps(message: dict[str, Any]) -> str:
 
 
 def patch(ops: dict[str, str], ack: int | None = None, query: str | None = None,
-          id: str | None = None) -> str:
+          id: str | None = None, rev: str | None = None) -> str:
+    """Changed elements (id -> HTML); with ``ack``, the event ``seq`` whose state is now saved.
+
+    ``rev`` (HTTP fallback only) names what the page shows after applying it.
+    """
     message: dict[str, Any] = {"t": "patch"}
     if id is not None:
         message["id"] = id
@@ -147,7 +151,22 @@ def patch(ops: dict[str, str], ack: int | None = None, query: str | None = None,
     message["ops"] = ops
     if query is not None:
         message["qs"] = query
+    if rev is not None:
+        message["rev"] = rev
     return dumps(message)
+
+
+def reload(reason: str) -> str:
+    """The page must load again: its session ended (``session_expired``) or it has none."""
+    return dumps({"t": "reload", "reason": reason})
+
+
+def state_changed(group: str, origin: str = "") -> dict[str, Any]:
+    """The channel-layer message that makes the pages in ``group`` re-run (not sent to browsers).
+
+    ``origin`` names the page that caused it (``channel!view id``), which needs no re-run.
+    """
+    return {"type": "state.changed", "group": group, "origin": origin}
 
 
 def ready(id: str) -> str:

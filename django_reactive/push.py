@@ -13,7 +13,7 @@ import hashlib
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
-from . import conf
+from . import conf, protocol
 
 
 def topic_group(topic: str) -> str:
@@ -26,7 +26,7 @@ async def abroadcast(topic: str) -> None:
     layer = get_channel_layer(conf.get("CHANNEL_LAYER"))
     if layer is not None:
         group = topic_group(topic)
-        await layer.group_send(group, {"type": "state.changed", "group": group, "origin": ""})
+        await layer.group_send(group, protocol.state_changed(group))
 
 
 def broadcast(topic: str) -> None:

@@ -19,14 +19,14 @@ from django.contrib.messages.storage.base import Message
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
-from . import conf, viewargs
+from . import viewargs
 from .app_session import AppSession, session_store
 from .elements import Block, Element
 from .elements.messages import Messages
 from .registry import ALLOWED, ReactiveView
 from .runtime import Event
 from .scripts import script_view
-from .state import QueryParams, SessionState, StateStore
+from .state import QueryParams, SessionState
 from .widgets import Widget
 
 #: ``at.<name>`` lists that cover several commands, as in Streamlit's AppTest.
@@ -150,45 +150,53 @@ class ElementList(list):
 
 
 class TestSessionState(MutableMapping):
-    """``at.session_state``: the committed state, readable after a run, writable before one."""
+    """``at.session_state``: the page's state, readable after a run, writable before one.
+
+    Reads and writes go through the page's working copy under its lease, as
+    an event's would, so values kept with the page only are seen too.
+    """
 
     def __init__(self, at: AppTest) -> None:
         self._at = at
 
-    def _read(self) -> tuple[Any, dict[str, Any], StateStore]:
-        session = session_store(self._at.app.session_key)
-        namespaces = dict(session.get(conf.get("SESSION_KEY")) or {})
-        store = StateStore()
-        store.load(namespaces.get(self._at.app.namespace))
-        return session, namespaces, store
+    def _view(self) -> SessionState:
+        return self._at.app.runner.session_state
 
-    def _write(self, session: Any, namespaces: dict[str, Any], store: StateStore) -> None:
-        namespaces[self._at.app.namespace] = store.dump()
-        session[conf.get("SESSION_KEY")] = namespaces
-        session.save()
+    def _read(self, fn: Callable[[SessionState], Any]) -> Any:
+        # A missing key is raised after the lease is freed: a read must not
+        # count as a failed event (which would forget the working copy).
+        with self._at.app.state.event():
+            try:
+                return fn(self._view())
+            except KeyError as exc:
+                missing = exc
+        raise missing
+
+    def _edit(self, fn: Callable[[SessionState], Any]) -> None:
+        state = self._at.app.state
+        with state.event():
+            fn(self._view())
+            state.store.end_run(completed=False)
+            state.stage()
+            state.commit()
 
     def __getitem__(self, key: str) -> Any:
-        return SessionState(self._read()[2])[key]
+        return self._read(lambda view: view[key])
 
     def __setitem__(self, key: str, value: Any) -> None:
-        session, namespaces, store = self._read()
-        SessionState(store)[key] = value
-        store.end_run(completed=False)
-        self._write(session, namespaces, store)
+        self._edit(lambda view: view.__setitem__(key, value))
 
     def __delitem__(self, key: str) -> None:
-        session, namespaces, store = self._read()
-        del SessionState(store)[key]
-        self._write(session, namespaces, store)
+        self._edit(lambda view: view.__delitem__(key))
 
     def __iter__(self) -> Iterator[str]:
-        return iter(SessionState(self._read()[2]))
+        return iter(self._read(list))
 
     def __len__(self) -> int:
-        return len(SessionState(self._read()[2]))
+        return self._read(len)
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.items())
+        return self._read(lambda view: view.to_dict())
 
 
 class AppTest:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Callable
 from typing import Any
@@ -19,10 +20,13 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
 from . import conf, protocol, registry, viewargs
-from .app_session import AppSession, LockTimeout, SessionGone, group_name
+from .app_session import AppSession, LeaseLost, LockTimeout, SessionGone, Unavailable, group_name
 from .registry import ALLOWED, FORBIDDEN, LOGIN, ReactiveView
 from .runtime import Event, EventError
+from .state.persistence import INFRASTRUCTURE_ERRORS
 from .uploads import store_upload
+
+logger = logging.getLogger("django_reactive")
 
 
 def ws_url() -> str:
@@ -51,12 +55,20 @@ def view_markup(app: AppSession, request: HttpRequest) -> SafeString:
 
 def broadcast_state_changed(session_key: str, view: ReactiveView, origin: str = "",
                             kwargs: dict[str, Any] | None = None) -> None:
-    """Tell the other tabs of a session showing ``view`` (with ``kwargs``) to re-run it."""
-    layer = get_channel_layer(conf.get("CHANNEL_LAYER"))
-    if layer is not None and view.scope == "session":
-        group = group_name(session_key, view.state_name(kwargs))
-        async_to_sync(layer.group_send)(
-            group, {"type": "state.changed", "group": group, "origin": origin})
+    """Tell the other tabs of a session showing ``view`` (with ``kwargs``) to re-run it.
+
+    Called after the state was saved: a failing channel layer is logged, and
+    the request that saved goes on (the other tabs catch up on their next event).
+    """
+    if view.scope != "session":
+        return
+    try:
+        layer = get_channel_layer(conf.get("CHANNEL_LAYER"))
+        if layer is not None:
+            group = group_name(session_key, view.state_name(kwargs))
+            async_to_sync(layer.group_send)(group, protocol.state_changed(group, origin))
+    except Exception:  # noqa: BLE001 - see above
+        logger.warning("django_reactive: could not tell other tabs of view %s", view.name, exc_info=True)
 
 
 def render_view(request: HttpRequest, view: ReactiveView,
@@ -104,9 +116,16 @@ def page_view(view: ReactiveView) -> Callable[..., HttpResponse]:
         if refused is not None:
             return refused
         template = view.template or conf.get("BASE_TEMPLATE")
+        try:
+            body = render_view(request, view, kwargs)
+        except (Unavailable, LockTimeout, LeaseLost, *INFRASTRUCTURE_ERRORS):
+            logger.warning("django_reactive: page of view %s unavailable", view.name, exc_info=True)
+            response = render(request, "django_reactive/unavailable.html",
+                              {"title": view.title or view.name}, status=503)
+            response["Retry-After"] = "2"
+            return response
         return render(request, template, {
-            "reactive_view": view, "title": view.title or view.name,
-            "reactive_view_body": render_view(request, view, kwargs),
+            "reactive_view": view, "title": view.title or view.name, "reactive_view_body": body,
         })
 
     page.reactive_view = view  # type: ignore[attr-defined]
@@ -137,51 +156,51 @@ def upload(request: HttpRequest, name: str) -> JsonResponse:
 
 
 @require_POST
-def event(request: HttpRequest, name: str) -> JsonResponse:
+def event(request: HttpRequest, name: str) -> HttpResponse:
     """The HTTP fallback: one event, answered with its patch (docs/protocol.md).
 
     Used by the client when no WebSocket can be opened (a proxy that blocks
     them, a WSGI-only deployment). Stateless: the view is replayed to rebuild
-    its callbacks, and the patch is taken against what the page shows (the
-    ``rev`` it sends); a page that shows something else gets a full render.
+    its callbacks (in the same lease and session read as the event), and the
+    patch is taken against what the page shows (the ``rev`` it sends); a page
+    that shows something else gets a full render. Every answer is JSON.
     """
     view = registry.get(name)
     if view is None:
-        return JsonResponse(_error("unknown_view", f"No reactive view named {name!r}."), status=404)
+        return _json(protocol.error("unknown_view", f"No reactive view named {name!r}."), 404)
     if view.access(getattr(request, "user", None)) != ALLOWED:
-        return JsonResponse(_error("forbidden", "You may not use this view."), status=403)
+        return _json(protocol.error("forbidden", "You may not use this view."), 403)
     session_key = request.session.session_key
     if not session_key:
-        return JsonResponse({"t": "reload", "reason": "no_session"}, status=409)
+        return _json(protocol.reload("no_session"), 409)
     try:
         posted = protocol.parse_http_event(request.body, conf.get("MAX_MESSAGE_BYTES"))
         kwargs = viewargs.unsign(view.name, posted.kwargs)
     except protocol.ProtocolError as exc:
-        return JsonResponse(_error(exc.code, exc.message), status=400)
+        return _json(protocol.error(exc.code, exc.message), 400)
     except viewargs.BadViewArguments as exc:
-        return JsonResponse(_error("bad_kwargs", str(exc)), status=400)
+        return _json(protocol.error("bad_kwargs", str(exc)), 400)
     app = AppSession(view, session_key, posted.tab, user=getattr(request, "user", None),
                      request=request, query_string=posted.query, kwargs=kwargs)
     seq = posted.event.seq
+    app.page_rev = posted.rev
     try:
-        app.refresh()
-        if not app.rendered.shown_as(posted.rev):
-            app.rendered = None  # the page shows something else: send it all
         outcome = app.handle_event(Event(posted.event.values, posted.event.trigger))
     except EventError as exc:
-        return JsonResponse(_error(exc.code, exc.message, ack=seq, widget=exc.widget), status=400)
-    except LockTimeout as exc:
-        return JsonResponse(_error("busy", str(exc), ack=seq), status=503)
+        return _json(protocol.error(exc.code, exc.message, ack=seq, widget=exc.widget), 400)
+    except (LockTimeout, LeaseLost) as exc:
+        return _json(protocol.error("busy", str(exc), ack=seq), 503)
+    except (Unavailable, *INFRASTRUCTURE_ERRORS):
+        logger.warning("django_reactive: event of view %s unavailable", view.name, exc_info=True)
+        return _json(protocol.error("unavailable", "The server cannot save right now; try again.",
+                                    ack=seq), 503)
     except SessionGone:
-        return JsonResponse({"t": "reload", "reason": "session_expired"}, status=409)
+        return _json(protocol.reload("session_expired"), 409)
     if outcome.changed:
         broadcast_state_changed(session_key, view, kwargs=kwargs)
-    reply = {"t": "patch", "ack": seq, "ops": outcome.ops, "rev": app.rendered.rev}
-    if outcome.query is not None:
-        reply["qs"] = outcome.query
-    return JsonResponse(reply)
+    return _json(protocol.patch(outcome.ops, ack=seq, query=outcome.query, rev=app.rendered.rev))
 
 
-def _error(code: str, message: str, **fields: Any) -> dict[str, Any]:
-    return {"t": "error", "code": code, "message": message,
-            **{k: v for k, v in fields.items() if v is not None}}
+def _json(text: str, status: int = 200) -> HttpResponse:
+    """A message built by ``protocol``, as the HTTP answer."""
+    return HttpResponse(text, status=status, content_type="application/json")

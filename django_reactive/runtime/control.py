@@ -1,9 +1,13 @@
-"""Control flow of a run: ``st.rerun()`` and ``st.stop()`` unwind the view with these."""
+"""Control flow of a run: ``st.rerun()`` and ``st.stop()`` unwind the view with these.
+
+They derive from BaseException, as Streamlit's do, so a view's own
+``except Exception:`` cannot swallow them.
+"""
 
 from __future__ import annotations
 
 
-class RerunException(Exception):
+class RerunException(BaseException):
     """Raised by ``st.rerun()``: end this run now and start the view again."""
 
     def __init__(self, scope: str = "app") -> None:
@@ -11,5 +15,5 @@ class RerunException(Exception):
         self.scope = scope
 
 
-class StopException(Exception):
+class StopException(BaseException):
     """Raised by ``st.stop()``: end this run now, keeping what was shown."""

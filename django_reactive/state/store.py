@@ -75,20 +75,46 @@ class StateStore:
         self.created_keys = set()
         self.rendered = {}
 
-    def dump(self) -> dict[str, Any]:
-        """The committed data, as plain JSON for the session."""
+    def reset_event(self) -> None:
+        """Start an event on the working copy as it is (nobody else changed the state)."""
+        self.assigned = {}
+        self.current = {}
+        self.created_keys = set()
+        self.rendered = {}
+
+    def dump(self) -> tuple[dict[str, Any], dict[tuple[str, str], Any]]:
+        """The committed data as plain JSON for the session, and the values it cannot hold.
+
+        Values outside the codec live with the page only, as in Streamlit; they
+        are returned by place (``("u", key)`` or ``("w", widget id)``) for
+        :meth:`restore`.
+        """
         data: dict[str, Any] = {}
-        if self.user:
-            data["u"] = {k: codec.encode(v) for k, v in self.user.items()}
-        if self.widgets:
-            data["w"] = {k: codec.encode(v) for k, v in self.widgets.items()}
+        unstored: dict[tuple[str, str], Any] = {}
+        for place, values in (("u", self.user), ("w", self.widgets)):
+            encoded = {}
+            for name, value in values.items():
+                try:
+                    encoded[name] = codec.encode(value)
+                except codec.Unpersistable:
+                    unstored[(place, name)] = value
+            if encoded:
+                data[place] = encoded
         if self.key_map:
             data["k"] = self.key_map
         if self.triggers:
             data["t"] = sorted(self.triggers)
         if self.cleared_forms:
             data["f"] = sorted(self.cleared_forms)
-        return data
+        return data, unstored
+
+    def restore(self, unstored: dict[tuple[str, str], Any]) -> None:
+        """Put back values kept with the page only, where the stored state has none."""
+        for (place, name), value in unstored.items():
+            values = self.user if place == "u" else self.widgets
+            if place == "w" and name not in self.key_map.values():
+                continue  # the widget's key was dropped elsewhere
+            values.setdefault(name, value)
 
     # -- the user-facing mapping -------------------------------------------
 
@@ -115,7 +141,6 @@ class StateStore:
                 "(buttons, file and media inputs, forms), store the value under a different "
                 "session state key."
             )
-        codec.check(key, value)
         self.assigned[key] = value
 
     def delete(self, key: str) -> bool:
