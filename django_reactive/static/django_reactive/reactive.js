@@ -19,6 +19,8 @@ if (!Idiomorph) {
 
 const PROTOCOL_VERSION = 1;
 const BUSY_RETRIES = 3;
+/** How often an event answered `unavailable` (the server could not save it) is sent again. */
+const UNAVAILABLE_RETRIES = 8;
 /** Error codes refusing a view's `hello`: the view stays as rendered, without events. */
 const REFUSED = new Set(["unknown_view", "login_required", "forbidden", "too_many_views", "unsupported_version"]);
 
@@ -238,7 +240,10 @@ export class ReactiveView {
 
   /** Act on one server message (from the WebSocket or an HTTP answer). */
   handle(msg) {
-    if (msg.ack !== undefined && msg.t !== "error") this.unacked.delete(msg.ack);
+    if (msg.ack !== undefined && msg.t !== "error") {
+      this.unacked.delete(msg.ack);
+      if (this.live) this.el.dataset.reactiveReady = "true"; // saved again after `unavailable`
+    }
     switch (msg.t) {
       case "ready":
         this.live = true;
@@ -337,6 +342,13 @@ export class ReactiveView {
     if (msg.code === "busy" && sent && sent.tries < BUSY_RETRIES) {
       // The view's lock was taken: the protocol asks us to send the event again.
       setTimeout(() => this.sendEvent(sent.msg, sent.tries + 1), 100 * 2 ** sent.tries);
+      return;
+    }
+    if (msg.code === "unavailable" && sent && sent.tries < UNAVAILABLE_RETRIES) {
+      // Nothing was saved: the page keeps what the user entered, shows it is
+      // waiting, and sends the event again until the server can save it.
+      this.el.dataset.reactiveReady = "false";
+      setTimeout(() => this.sendEvent(sent.msg, sent.tries + 1), Math.min(250 * 2 ** sent.tries, 5000));
       return;
     }
     if (REFUSED.has(msg.code) && msg.ack === undefined) {

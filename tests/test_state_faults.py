@@ -1,0 +1,254 @@
+"""Faults on the state path, injected at known points: an ack means saved; leases free; no overlap.
+
+The multi-process versions (two daphne workers, ``kill -9``, PostgreSQL backends
+terminated) are in tests/multiworker; these run in one process against the
+real session store and cache.
+"""
+
+import threading
+import time
+
+import pytest
+from asgiref.sync import sync_to_async
+from channels.layers import InMemoryChannelLayer
+from django.contrib.sessions.backends.base import UpdateError
+from django.core.cache import caches
+from django.db import OperationalError
+from django.test import override_settings
+
+from django_reactive.app_session import AppSession, LeaseLost, Unavailable
+from django_reactive.locks import lock_key
+from django_reactive.registry import ReactiveView
+from django_reactive.runtime import Event
+from django_reactive.state import persistence
+from tests.sockets import new_session, open_view, saved_state
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def counter_app(st):
+    st.session_state.setdefault("count", 0)
+    if st.button("Increment"):
+        st.session_state.count += 1
+    st.text(f"Count = {st.session_state.count}")
+
+
+def new_page(fn=counter_app, key=None, name="tests.faults", tab="t"):
+    if key is None:
+        session = persistence.session_store(None)
+        session.create()
+        key = session.session_key
+    app = AppSession(ReactiveView(fn, name=name), key, tab)
+    app.run_page()
+    return app
+
+
+def click(app: AppSession, label: str = "Increment"):
+    wid = next(w for w, widget in app.runner.widgets.items() if widget.label == label)
+    return app.handle_event(Event({}, wid))
+
+
+def stored_count(key: str, name: str = "tests.faults") -> int:
+    store = persistence.StateStore()
+    store.load(persistence.session_store(key).get("_reactive", {}).get(name))
+    return store.user["count"]
+
+
+class FailingSave:
+    """Make the session store's ``save`` fail ``times`` times (then work), as a dropped connection does."""
+
+    def __init__(self, monkeypatch, times: int, error: Exception) -> None:
+        self.left = times
+        self.error = error
+        engine = persistence.session_store(None).__class__
+        real = engine.save
+
+        def save(session, *args, **kwargs):
+            if self.left > 0:
+                self.left -= 1
+                raise self.error
+            return real(session, *args, **kwargs)
+
+        monkeypatch.setattr(engine, "save", save)
+
+
+# -- the write fails -----------------------------------------------------------------------------
+
+
+def test_a_write_failing_for_a_moment_is_retried_and_the_event_saved(monkeypatch):
+    app = new_page()
+    FailingSave(monkeypatch, 2, OperationalError("server closed the connection unexpectedly"))
+    outcome = click(app)
+    assert outcome.changed and stored_count(app.session_key) == 1
+
+
+def test_a_dropped_connection_during_the_save_is_not_a_session_ending(monkeypatch):
+    """Django turns any DatabaseError of a session update into UpdateError: retried, not 'reload'."""
+    app = new_page()
+    FailingSave(monkeypatch, 1, UpdateError())
+    click(app)
+    assert stored_count(app.session_key) == 1
+
+
+@override_settings(REACTIVE={"RETRY_SECONDS": 0.2})
+def test_a_write_that_keeps_failing_is_unavailable_and_changes_nothing(monkeypatch):
+    app = new_page()
+    click(app)
+    failing = FailingSave(monkeypatch, 10**6, OperationalError("the database is down"))
+    with pytest.raises(Unavailable):
+        click(app)
+    assert stored_count(app.session_key) == 1
+    failing.left = 0  # the database is back: the page goes on from the saved state
+    click(app)
+    assert stored_count(app.session_key) == 2 and app.last_result is not None
+    assert "Count = 2" in "".join(app.rendered.html.values())
+
+
+@override_settings(REACTIVE={"RETRY_SECONDS": 0.2})
+async def test_over_the_websocket_no_ack_before_the_write_and_a_typed_error_when_it_fails(monkeypatch):
+    key = await new_session()
+    comm, ids, _ = await open_view("tests.counter", key)
+    failing = FailingSave(monkeypatch, 10**6, OperationalError("the database is down"))
+    await comm.send_json_to({"t": "event", "seq": 1, "trigger": ids["Increment"]})
+    reply = await comm.receive_json_from(timeout=5)
+    assert (reply["t"], reply["code"], reply["ack"]) == ("error", "unavailable", 1)
+    assert (await saved_state(key, "tests.counter")).get("count", 0) == 0
+    failing.left = 0
+    await comm.send_json_to({"t": "event", "seq": 2, "trigger": ids["Increment"]})
+    reply = await comm.receive_json_from(timeout=5)
+    assert reply["t"] == "patch" and reply["ack"] == 2
+    assert "Count =  <code>1</code>" in "".join(reply["ops"].values())
+    assert (await saved_state(key, "tests.counter"))["count"] == 1
+    await comm.disconnect()
+
+
+async def test_the_ack_leaves_only_after_the_write(monkeypatch):
+    """Hold the write at a known point: nothing may reach the page until it is done."""
+    key = await new_session()
+    comm, ids, _ = await open_view("tests.counter", key)
+    writing, release = threading.Event(), threading.Event()
+    engine = persistence.session_store(None).__class__
+    real = engine.save
+
+    def slow_save(session, *args, **kwargs):
+        writing.set()
+        release.wait(5)
+        return real(session, *args, **kwargs)
+
+    monkeypatch.setattr(engine, "save", slow_save)
+    await comm.send_json_to({"t": "event", "seq": 1, "trigger": ids["Increment"]})
+    assert await sync_to_async(writing.wait, thread_sensitive=False)(5)
+    assert await comm.receive_nothing(timeout=0.3)
+    release.set()
+    reply = await comm.receive_json_from(timeout=5)
+    assert reply["ack"] == 1
+    await comm.disconnect()
+
+
+# -- leases ----------------------------------------------------------------------------------------
+
+
+@override_settings(REACTIVE={"LOCK_TIMEOUT": 1})
+def test_a_dead_holders_lease_frees_within_its_lifetime():
+    app = new_page()
+    # A worker took the lease and died: nobody renews it.
+    caches["default"].add(lock_key(app.session_key, "tests.faults"), "dead-worker", 1)
+    started = time.monotonic()
+    click(app)
+    assert time.monotonic() - started < 2.5
+    assert stored_count(app.session_key) == 1
+
+
+def slow_counter(st):
+    st.session_state.setdefault("count", 0)
+
+    def work():
+        time.sleep(2.5)  # longer than the lease: it must be renewed meanwhile
+        st.session_state.count += 1
+
+    st.button("Slow", on_click=work)
+    if st.button("Increment"):
+        st.session_state.count += 1
+    st.text(f"Count = {st.session_state.count}")
+
+
+@override_settings(REACTIVE={"LOCK_TIMEOUT": 1})
+def test_a_run_longer_than_the_lease_keeps_it_and_nothing_overlaps():
+    slow_page = new_page(slow_counter)
+    other_tab = new_page(slow_counter, key=slow_page.session_key, tab="u")
+    done = {}
+
+    def slow_event():
+        click(slow_page, "Slow")
+        done["slow"] = time.monotonic()
+
+    thread = threading.Thread(target=slow_event)
+    thread.start()
+    time.sleep(0.5)  # the slow run holds the lease now
+    click(other_tab)
+    done["other"] = time.monotonic()
+    thread.join(10)
+    assert done["other"] >= done["slow"], "the second event waited for the first"
+    assert stored_count(slow_page.session_key) == 2
+
+
+def test_a_run_that_lost_its_lease_is_not_committed():
+    """Fencing: the lease ran out and another worker wrote meanwhile: the late run must not write."""
+    first = new_page()
+    key = first.session_key
+    other_worker = AppSession(first.view, key, "t")
+    increment = next(w for w, widget in first.runner.widgets.items() if widget.label == "Increment")
+
+    faults = [1]
+
+    def lose_the_lease_and_let_another_worker_write(st):
+        counter_app(st)
+        if st.session_state.count == 1 and faults and faults.pop():
+            caches["default"].delete(lock_key(key, "tests.faults"))  # expired, say
+            thread = threading.Thread(target=lambda: other_worker.handle_event(Event({}, increment)))
+            thread.start()
+            thread.join(5)
+
+    first.runner.fn = lose_the_lease_and_let_another_worker_write
+    with pytest.raises(LeaseLost):
+        click(first)
+    assert stored_count(key) == 1, "the other worker's click stands alone"
+    click(first)  # the page goes on from the stored state
+    assert stored_count(key) == 2
+
+
+# -- after the write ------------------------------------------------------------------------------
+
+
+async def test_a_failing_broadcast_after_a_saved_event_is_no_error_for_it(monkeypatch):
+    key = await new_session()
+    comm, ids, _ = await open_view("tests.counter", key)
+
+    async def broken(self, group, message):
+        raise ConnectionError("the channel layer is down")
+
+    monkeypatch.setattr(InMemoryChannelLayer, "group_send", broken)
+    await comm.send_json_to({"t": "event", "seq": 1, "trigger": ids["Increment"]})
+    reply = await comm.receive_json_from(timeout=5)
+    assert reply["t"] == "patch" and reply["ack"] == 1
+    assert await comm.receive_nothing(timeout=0.2)
+    assert (await saved_state(key, "tests.counter"))["count"] == 1
+    await comm.disconnect()
+
+
+@override_settings(
+    CHANNEL_LAYERS={"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"},
+                    "reactive": {"BACKEND": "channels.layers.InMemoryChannelLayer"}},
+    REACTIVE={"CHANNEL_LAYER": "reactive"})
+async def test_the_consumer_uses_the_channel_layer_of_the_setting():
+    from django.contrib.auth.models import Group
+
+    from django_reactive import abroadcast
+
+    key = await new_session()
+    comm, _, _ = await open_view("tests.news", key)
+    await sync_to_async(Group.objects.create)(name="editors")
+    await abroadcast("groups")  # sent on the "reactive" layer
+    reply = await comm.receive_json_from(timeout=5)
+    assert reply["t"] == "patch" and "groups: 1" in "".join(reply["ops"].values())
+    await comm.disconnect()
