@@ -46,6 +46,8 @@ logger = logging.getLogger("django_reactive")
 #: Close code (4000-4999 are the application's) after which the client does not
 #: reconnect: the socket came without a session cookie.
 CLOSE_NO_SESSION = 4401
+#: Close code when the session store is unavailable: the client reconnects later.
+CLOSE_TRY_AGAIN = 1013
 #: How many views one page may show over one connection.
 MAX_VIEWS = 32
 #: How long a closing connection waits for the events it is still handling.
@@ -189,6 +191,11 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
                     await self._after_run(mount)
                 except SessionGone:
                     await self._reload()
+                except Unavailable as exc:
+                    # The view could not even be shown: the client reconnects after a
+                    # pause (1013: try again later) and says hello again.
+                    await self.send(protocol.error("unavailable", str(exc), ack=ack, id=mount.id))
+                    await self.close(code=CLOSE_TRY_AGAIN)
                 except Exception:  # noqa: BLE001 - a bug must not take the worker down
                     logger.exception("django_reactive: error in view %s", mount.app.view.name)
                     await self.send(protocol.error(

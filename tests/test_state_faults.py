@@ -252,3 +252,66 @@ async def test_the_consumer_uses_the_channel_layer_of_the_setting():
     reply = await comm.receive_json_from(timeout=5)
     assert reply["t"] == "patch" and "groups: 1" in "".join(reply["ops"].values())
     await comm.disconnect()
+
+
+# -- the store is down: typed answers on every path ---------------------------------------------
+
+
+class StoreDown:
+    """Every read of the session fails, as with the database unreachable (until ``up()``)."""
+
+    def __init__(self, monkeypatch) -> None:
+        self.down = True
+        engine = persistence.session_store(None).__class__
+        real = engine.load
+
+        def load(session):
+            if self.down:
+                raise OperationalError("could not connect to server")
+            return real(session)
+
+        monkeypatch.setattr(engine, "load", load)
+
+
+@override_settings(REACTIVE={"RETRY_SECONDS": 0.1})
+def test_a_page_whose_state_cannot_be_read_is_a_503_page(client, monkeypatch):
+    client.get("/counter/")  # the session exists
+    StoreDown(monkeypatch)
+    response = client.get("/counter/")
+    assert response.status_code == 503 and response["Retry-After"]
+    assert b"Temporarily unavailable" in response.content
+    assert b"Traceback" not in response.content
+
+
+@override_settings(REACTIVE={"RETRY_SECONDS": 0.1})
+def test_the_http_fallback_answers_json_when_the_store_is_down(client, monkeypatch):
+    import json
+    import re
+
+    html = client.get("/counter/").content.decode()
+    attr = dict(re.findall(r'data-reactive-(tab|rev|csrf)="([^"]*)"', html))
+    wid = re.search(r'data-reactive-widget="(w\w+)" data-reactive-kind="button"[^>]*>Increment<', html)
+    down = StoreDown(monkeypatch)
+    body = {"t": "event", "tab": attr["tab"], "seq": 1, "trigger": wid.group(1), "rev": attr["rev"]}
+    response = client.post("/reactive/event/demo.counter/", json.dumps(body),
+                           content_type="application/json", HTTP_X_CSRFTOKEN=attr["csrf"])
+    assert response.status_code == 503 and response["Content-Type"] == "application/json"
+    assert (response.json()["code"], response.json()["ack"]) == ("unavailable", 1)
+    down.down = False
+    response = client.post("/reactive/event/demo.counter/", json.dumps({**body, "seq": 2}),
+                           content_type="application/json", HTTP_X_CSRFTOKEN=attr["csrf"])
+    assert response.json()["ack"] == 2 and "<code>1</code>" in "".join(response.json()["ops"].values())
+
+
+@override_settings(REACTIVE={"RETRY_SECONDS": 0.1})
+async def test_a_hello_while_the_store_is_down_gets_a_typed_error_and_a_close_to_retry(monkeypatch):
+    from tests.sockets import connect, say_hello
+
+    key = await new_session()
+    comm, connected, _ = await connect(key)
+    assert connected
+    StoreDown(monkeypatch)
+    await say_hello(comm, "tests.counter")
+    reply = await comm.receive_json_from(timeout=5)
+    assert (reply["t"], reply["code"]) == ("error", "unavailable")
+    assert (await comm.receive_output(timeout=5))["code"] == 1013
