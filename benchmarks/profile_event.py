@@ -1,13 +1,13 @@
-"""In-process cost of one click, without the transport: ``AppSession.apply_event`` and ``commit``.
+"""In-process cost of one click, without the transport: ``AppSession.handle_event``.
 
 Sets Django up in this process (``benchmarks.settings``, ``DEBUG`` off, a
 fresh migrated SQLite database in a temporary directory), creates a session,
 renders the view once as its page would, then clicks its Increment button
-``--events`` times and prints the medians of: ``apply_event`` (and, inside it,
-loading the session, running the view, rendering + diff), encoding the
-patch, and ``commit`` (the session save). Then ``--profile`` more clicks run
-under cProfile, and the top functions by cumulative and by own time are
-printed.
+``--events`` times and prints the medians of: ``handle_event`` (and, inside
+it, taking the lease and bringing the state up to date, running the view,
+encoding the state, rendering + diff, and the fenced session write), then
+encoding the patch. Then ``--profile`` more clicks run under cProfile, and
+the top functions by cumulative and by own time are printed.
 
 Run from the repository root::
 
@@ -73,26 +73,26 @@ def run(args: argparse.Namespace) -> None:
     print(f"{args.view}: view HTML {len(rendered.root.encode())} B; {args.events} clicks")
 
     phases: dict[str, list[float]] = {}
-    originals = app._load, app.runner.run, app._render
-    app._load = _timed("load session", app._load, phases)
+    state = app.state
+    originals = state.load, app.runner.run, state.stage, app._render, state.commit
+    state.load = _timed("load (revision check)", state.load, phases)
     app.runner.run = _timed("run the view", app.runner.run, phases)
+    state.stage = _timed("encode the state", state.stage, phases)
     app._render = _timed("render + diff", app._render, phases)
+    state.commit = _timed("commit (session write)", state.commit, phases)
     for seq in range(1, args.events + 1):
         started = time.perf_counter()
-        outcome = app.apply_event(click)
-        applied = time.perf_counter()
+        outcome = app.handle_event(click)
+        handled = time.perf_counter()
         patch = protocol.patch(outcome.ops, ack=seq, id="1")
         encoded = time.perf_counter()
-        app.commit(outcome)
-        committed = time.perf_counter()
-        for label, seconds in (("apply_event", applied - started), ("encode the patch", encoded - applied),
-                               ("commit (session save)", committed - encoded)):
+        for label, seconds in (("handle_event", handled - started), ("encode the patch", encoded - handled)):
             phases.setdefault(label, []).append(seconds)
         phases.setdefault("patch bytes", []).append(len(patch.encode()))
-    app._load, app.runner.run, app._render = originals
+    state.load, app.runner.run, state.stage, app._render, state.commit = originals
 
-    for label in ("apply_event", "load session", "run the view", "render + diff", "encode the patch",
-                  "commit (session save)"):
+    for label in ("handle_event", "load (revision check)", "run the view", "encode the state",
+                  "render + diff", "commit (session write)", "encode the patch"):
         print(f"  {label:24} median {statistics.median(phases[label]) * 1000:7.3f} ms")
     print(f"  {'patch':24} median {statistics.median(phases['patch bytes']):7.0f} B")
 
@@ -100,9 +100,9 @@ def run(args: argparse.Namespace) -> None:
         profile = cProfile.Profile()
         profile.enable()
         for _ in range(args.profile):
-            app.commit(app.apply_event(click))
+            app.handle_event(click)
         profile.disable()
-        print(f"cProfile of {args.profile} clicks (apply_event + commit)")
+        print(f"cProfile of {args.profile} clicks (handle_event)")
         stats = pstats.Stats(profile)
         stats.sort_stats("cumulative").print_stats(args.top)
         stats.sort_stats("tottime").print_stats(args.top)

@@ -40,7 +40,22 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[Any]:
             hint=f"Known keys: {', '.join(sorted(conf.DEFAULTS))}.",
             id="django_reactive.E005",
         )]
-    return []
+    errors = []
+    lease = conf.get("LOCK_TIMEOUT")
+    # The Redis cache keeps whole seconds: a fraction would round down to "expire now".
+    if isinstance(lease, bool) or not isinstance(lease, int) or lease < 1:
+        errors.append(Error(
+            f"REACTIVE['LOCK_TIMEOUT'] is {lease!r}; it must be a whole number of seconds, at least 1.",
+            hint="A lease is renewed every third of it; 2 (the default) frees a dead worker's "
+                 "lease within 2 seconds.",
+            id="django_reactive.E008",
+        ))
+    for name in ("LOCK_WAIT", "RETRY_SECONDS"):
+        value = conf.get(name)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            errors.append(Error(f"REACTIVE[{name!r}] is {value!r}; it must be a number of seconds >= 0.",
+                                id="django_reactive.E008"))
+    return errors
 
 
 @register(Tags.compatibility)

@@ -1,5 +1,6 @@
 """System checks for configurations under which reactive views cannot work."""
 
+import pytest
 from django.core.checks import run_checks
 from django.test import override_settings
 
@@ -28,6 +29,15 @@ def test_signed_cookie_sessions_are_refused():
 def test_unknown_reactive_settings_are_reported():
     with override_settings(REACTIVE={"LOCK_TIMEOUTT": 3}):
         assert "django_reactive.E005" in ids()
+
+
+@pytest.mark.parametrize("setting", [{"LOCK_TIMEOUT": 0.5}, {"LOCK_TIMEOUT": 0}, {"LOCK_WAIT": -1},
+                                     {"RETRY_SECONDS": "2"}])
+def test_lease_and_retry_times_that_cannot_work_are_reported(setting):
+    with override_settings(REACTIVE=setting):
+        assert "django_reactive.E008" in ids()
+    with override_settings(REACTIVE={"LOCK_TIMEOUT": 3, "LOCK_WAIT": 0.5, "RETRY_SECONDS": 0}):
+        assert "django_reactive.E008" not in ids()
 
 
 def test_redis_layer_without_socket_timeout_warns():
