@@ -259,16 +259,13 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             loop.call_soon_threadsafe(lambda: loop.create_task(self.send(text)))
 
         def run() -> EventOutcome:
-            # One worker-thread call per event; the patch is handed to the event
-            # loop as soon as the state is written. A long run also pushes what
-            # it has shown so far (without an ack).
+            # One worker-thread call per event, which returns once the state is
+            # written. A long run also pushes what it has shown so far (no ack).
             app.stream(lambda ops: push(protocol.patch(ops, id=mount.id)))
             try:
-                outcome = app.handle_event(event)
+                return app.handle_event(event)
             finally:
                 app.stream(None)
-            push(protocol.patch(outcome.ops, ack=message.seq, query=outcome.query, id=mount.id))
-            return outcome
 
         try:
             outcome = await _in_thread(run, self.language)()
@@ -282,6 +279,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         except Unavailable as exc:
             await self.send(protocol.error("unavailable", str(exc), ack=message.seq, id=mount.id))
             return
+        await self.send(protocol.patch(outcome.ops, ack=message.seq, query=outcome.query, id=mount.id))
         await self._announce(mount, outcome)
 
     async def _announce(self, mount: Mount, outcome: EventOutcome) -> None:
