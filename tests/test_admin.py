@@ -394,7 +394,7 @@ def session_of(user):
 
 async def tool_over_websocket(session_key, ids=""):
     """The answer to the tool view's hello on the page's WebSocket."""
-    from tests.test_consumer import connect, say_hello
+    from tests.sockets import connect, say_hello
 
     comm, connected, _ = await connect(session_key)
     assert connected

@@ -1,13 +1,14 @@
 """The WebSocket transport through Channels' WebsocketCommunicator, on a real session store.
 
 Each test runs on the in-memory channel layer and again on channels_redis (with
-Django's Redis cache holding the view locks) when Redis answers on 127.0.0.1.
+Django's Redis cache holding the view locks) when Redis answers on 127.0.0.1:
+in the database ``REACTIVE_TEST_REDIS_DB`` (default 0), shared with other
+programs, under a key prefix of the test's own, whose keys are deleted after it.
 """
 
 import asyncio
 import json
 import re
-import socket
 
 import pytest
 from asgiref.sync import sync_to_async
@@ -17,39 +18,35 @@ from django.test import override_settings
 from demo_project.asgi import application
 from django_reactive.app_session import session_store
 from tests import reactive_views  # noqa: F401 - registers the views
-from tests.support import skip_unless
+from tests.support import (
+    REDIS_HOST,
+    REDIS_PORT,
+    delete_redis_keys,
+    redis_answers,
+    redis_layer_and_cache,
+    redis_url,
+    skip_unless,
+    unique_prefix,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-REDIS_URL = "redis://127.0.0.1:6379/14"
-
-
-def redis_available() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 @pytest.fixture(params=["memory", "redis"])
 def channel_layer(request):
+    """The channel layer (and lock cache) of the test: in memory, or Redis under a fresh prefix."""
     if request.param == "memory":
         yield "memory"
         return
-    skip_unless(redis_available(), "Redis does not answer on 127.0.0.1:6379", "REACTIVE_REQUIRE_REDIS")
-    import redis
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
-    with override_settings(
-        CHANNEL_LAYERS={"default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": None}]},
-        }},
-        CACHES={"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                            "LOCATION": REDIS_URL}},
-    ):
-        yield "redis"
+    skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
+                "REACTIVE_REQUIRE_REDIS")
+    url, prefix = redis_url(), unique_prefix()
+    layers, caches = redis_layer_and_cache(url, prefix)
+    try:
+        with override_settings(CHANNEL_LAYERS=layers, CACHES=caches):
+            yield "redis"
+    finally:
+        delete_redis_keys(url, prefix)
 
 
 @sync_to_async

@@ -6,7 +6,7 @@ import pytest
 from asgiref.sync import sync_to_async
 
 from django_reactive import conf
-from tests.test_consumer import connect, new_session, open_view, saved_state, say_hello
+from tests.sockets import connect, new_session, open_view, saved_state, say_hello
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

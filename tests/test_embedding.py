@@ -9,7 +9,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 
 from django_reactive.app_session import session_store
-from tests.test_consumer import connect, new_session, say_hello, widget_ids
+from tests.sockets import connect, new_session, say_hello, widget_ids
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +137,7 @@ async def test_a_page_may_show_only_so_many_views():
 async def test_two_views_of_one_session_clicked_at_once_lose_no_update():
     """Each view has its own lock, and a save writes the whole session: the views'
     saves must not undo each other."""
-    from tests.test_consumer import saved_state
+    from tests.sockets import saved_state
 
     key = await new_session()
     comm, _, _ = await connect(key)

@@ -142,7 +142,7 @@ def test_run_every_refuses_other_values(value):
 
 @pytest.mark.django_db(transaction=True)
 async def test_a_timed_fragment_reruns_and_pushes_its_patch_while_the_page_is_open():
-    from tests.test_consumer import new_session, open_view
+    from tests.sockets import new_session, open_view
 
     comm, _, html = await open_view("tests.clock", await new_session())
     assert "ticks: 1" in html

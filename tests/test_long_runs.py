@@ -3,7 +3,7 @@
 import pytest
 
 from django_reactive.testing import AppTest
-from tests.test_consumer import new_session, open_view
+from tests.sockets import new_session, open_view
 
 pytestmark = pytest.mark.django_db
 

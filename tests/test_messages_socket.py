@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.test import override_settings
 
 import django_reactive as reactive
-from tests.test_consumer import ViewSocket, connect, new_session, say_hello, widget_ids
+from tests.sockets import ViewSocket, connect, new_session, say_hello, widget_ids
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

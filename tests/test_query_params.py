@@ -6,7 +6,7 @@ import pytest
 
 from django_reactive.state import QueryParams
 from django_reactive.testing import AppTest
-from tests.test_consumer import ViewSocket, connect, new_session, say_hello
+from tests.sockets import ViewSocket, connect, new_session, say_hello
 
 pytestmark = pytest.mark.django_db
 

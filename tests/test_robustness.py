@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from tests.test_consumer import new_session, open_view, saved_state
+from tests.sockets import new_session, open_view, saved_state
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django_reactive import viewargs
 from django_reactive.testing import AppTest
 from tests import reactive_views
-from tests.test_consumer import connect, new_session, say_hello, widget_ids
+from tests.sockets import connect, new_session, say_hello, widget_ids
 
 pytestmark = pytest.mark.django_db
 

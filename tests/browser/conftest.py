@@ -2,8 +2,10 @@
 
 The demo project (``demo_project``) is served by ``daphne`` in a subprocess, once
 with the in-memory channel layer and once, when Redis answers on
-127.0.0.1:6379, with the Redis channel layer and the Redis cache lock. Every
-test gets a fresh browser context, so a fresh Django session.
+127.0.0.1:6379, with the Redis channel layer and the Redis cache lock (in the
+database ``REACTIVE_TEST_REDIS_DB``, default 0, under a key prefix of this run's
+own whose keys are deleted at the end: the database is shared). Every test gets
+a fresh browser context, so a fresh Django session.
 
 These tests need neither the Django test database nor ``tests.settings``: the
 server owns its own temporary SQLite database.
@@ -12,24 +14,31 @@ server owns its own temporary SQLite database.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, Playwright, expect, sync_playwright
 
-from tests.support import skip_unless
+from tests.support import (
+    REDIS_HOST,
+    REDIS_PORT,
+    REPO_ROOT,
+    delete_redis_keys,
+    free_port,
+    redis_answers,
+    redis_url,
+    skip_unless,
+    stop_process,
+    tail,
+    unique_prefix,
+    wait_until_serving,
+)
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-#: The repository root, the server's working directory.
-REPO_ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -43,9 +52,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-REDIS_HOST, REDIS_PORT = "127.0.0.1", 6379
-REDIS_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/15"
 
 #: The demo project's application plus static files (plain daphne serves none).
 ASGI_APPLICATION = "tests.browser.asgi:application"
@@ -101,67 +107,11 @@ class LiveServer:
 
     def stderr_tail(self, lines: int = STDERR_TAIL_LINES) -> str:
         """The last ``lines`` lines the server wrote to its stderr."""
-        try:
-            text = self.stderr_path.read_text(errors="replace")
-        except OSError:
-            return ""
-        return "\n".join(text.splitlines()[-lines:])
+        return tail(self.stderr_path, lines)
 
     def stop(self) -> None:
         """Terminate the server, killing it if it does not stop in time."""
-        if self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(SERVER_STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(SERVER_STOP_TIMEOUT)
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _redis_answers() -> bool:
-    try:
-        with socket.create_connection((REDIS_HOST, REDIS_PORT), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-def _flush_redis_db(url: str) -> None:
-    import redis  # a dependency of channels-redis
-
-    client = redis.Redis.from_url(url, socket_timeout=5)
-    try:
-        client.flushdb()
-    finally:
-        client.close()
-
-
-def _wait_until_serving(server: LiveServer, deadline: float) -> None:
-    """Poll ``GET /`` until it answers, the server dies, or the deadline passes."""
-    last_error: Exception | None = None
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(
-                f"daphne exited with code {server.process.returncode}:\n{server.stderr_tail()}"
-            )
-        try:
-            with urllib.request.urlopen(server.url + "/", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError) as exc:
-            last_error = exc
-        time.sleep(0.1)
-    raise RuntimeError(
-        f"daphne did not answer GET / within {SERVER_START_TIMEOUT:.0f} s ({last_error}):\n"
-        f"{server.stderr_tail()}"
-    )
+        stop_process(self.process, SERVER_STOP_TIMEOUT)
 
 
 @pytest.fixture(scope="session", params=["inmemory", "redis"])
@@ -171,8 +121,9 @@ def reactive_server(
     """The demo project served by Daphne on a free port, with a fresh SQLite database.
 
     Parametrized: ``inmemory`` (in-memory channel layer, local-memory lock) and
-    ``redis`` (Redis channel layer and cache lock on DB 15, skipped when Redis
-    does not answer on 127.0.0.1:6379).
+    ``redis`` (Redis channel layer and cache lock under a prefix of this run's,
+    skipped when Redis does not answer on 127.0.0.1:6379; its keys are deleted
+    when the server stops).
     """
     tmp = tmp_path_factory.mktemp(f"server-{request.param}")
     env = {
@@ -183,11 +134,14 @@ def reactive_server(
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("REACTIVE_REDIS_URL", None)
+    env.pop("REACTIVE_REDIS_PREFIX", None)
+    redis_prefix = None
     if request.param == "redis":
-        skip_unless(_redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
+        skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
                     "REACTIVE_REQUIRE_REDIS")
-        _flush_redis_db(REDIS_URL)
-        env["REACTIVE_REDIS_URL"] = REDIS_URL
+        redis_prefix = unique_prefix()
+        env["REACTIVE_REDIS_URL"] = redis_url()
+        env["REACTIVE_REDIS_PREFIX"] = redis_prefix
 
     migrate = subprocess.run(
         [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
@@ -200,7 +154,7 @@ def reactive_server(
     if migrate.returncode != 0:
         raise RuntimeError(f"manage.py migrate failed:\n{migrate.stdout}{migrate.stderr}")
 
-    port = _free_port()
+    port = free_port()
     stderr_path = tmp / "daphne.stderr"
     with stderr_path.open("wb") as stderr:
         process = subprocess.Popen(
@@ -213,10 +167,12 @@ def reactive_server(
     server = LiveServer(f"http://127.0.0.1:{port}", process, stderr_path, env)
     failed_before = request.session.testsfailed
     try:
-        _wait_until_serving(server, time.monotonic() + SERVER_START_TIMEOUT)
+        wait_until_serving(process, server.url + "/", stderr_path, SERVER_START_TIMEOUT)
         yield server
     finally:
         server.stop()
+        if redis_prefix is not None:
+            delete_redis_keys(env["REACTIVE_REDIS_URL"], redis_prefix)
         if request.session.testsfailed > failed_before:
             reporter = request.config.pluginmanager.get_plugin("terminalreporter")
             if reporter is not None:
@@ -227,9 +183,13 @@ def reactive_server(
 # -- browser -------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def playwright() -> Iterator[Playwright]:
-    """The Playwright driver (sync API)."""
+    """The Playwright driver (sync API), stopped once this package's tests are done.
+
+    While it runs, its event loop is the main thread's running loop: async tests
+    collected after this package (tests/multiworker) could not run their own.
+    """
     skip_unless(CHROMIUM.exists(), "Chromium not installed: apt-get install chromium",
                 "REACTIVE_REQUIRE_BROWSER")
     driver = sync_playwright().start()
@@ -239,7 +199,7 @@ def playwright() -> Iterator[Playwright]:
         driver.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     """Debian's headless Chromium (never a Playwright-downloaded one)."""
     chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

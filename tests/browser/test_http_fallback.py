@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, expect
 
-from .conftest import REPO_ROOT, _free_port
+from tests.support import REPO_ROOT, free_port
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,7 @@ def wsgi_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env.pop("REACTIVE_REDIS_URL", None)
     subprocess.run([sys.executable, "manage.py", "migrate", "-v", "0"], cwd=REPO_ROOT, env=env,
                    check=True, timeout=120)
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.browser.wsgi", str(port)],
         cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
