@@ -19,7 +19,7 @@ from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
-from . import conf, protocol, registry, viewargs
+from . import conf, http_pages, protocol, registry, viewargs
 from .app_session import AppSession, LeaseLost, LockTimeout, SessionGone, Unavailable, group_name
 from .registry import ALLOWED, FORBIDDEN, LOGIN, ReactiveView
 from .runtime import Event, EventError
@@ -160,10 +160,12 @@ def event(request: HttpRequest, name: str) -> HttpResponse:
     """The HTTP fallback: one event, answered with its patch (docs/protocol.md).
 
     Used by the client when no WebSocket can be opened (a proxy that blocks
-    them, a WSGI-only deployment). Stateless: the view is replayed to rebuild
-    its callbacks (in the same lease and session read as the event), and the
-    patch is taken against what the page shows (the ``rev`` it sends); a page
-    that shows something else gets a full render. Every answer is JSON.
+    them, a WSGI-only deployment). The page is kept in this process for its
+    next event (``http_pages``); on another worker the view is replayed first
+    to rebuild its callbacks, in the same lease and session read as the
+    event. The patch is taken against what the page shows (the ``rev`` it
+    sends); a page that shows something else gets a full render. Every answer
+    is JSON.
     """
     view = registry.get(name)
     if view is None:
@@ -180,12 +182,20 @@ def event(request: HttpRequest, name: str) -> HttpResponse:
         return _json(protocol.error(exc.code, exc.message), 400)
     except viewargs.BadViewArguments as exc:
         return _json(protocol.error("bad_kwargs", str(exc)), 400)
-    app = AppSession(view, session_key, posted.tab, user=getattr(request, "user", None),
-                     request=request, query_string=posted.query, kwargs=kwargs)
     seq = posted.event.seq
-    app.page_rev = posted.rev
+    user = getattr(request, "user", None)
+
+    def new_page() -> AppSession:
+        return AppSession(view, session_key, posted.tab, user=user, request=request,
+                          query_string=posted.query, kwargs=kwargs)
+
     try:
-        outcome = app.handle_event(Event(posted.event.values, posted.event.trigger))
+        with http_pages.page((session_key, view.name, posted.tab, posted.kwargs), new_page) as app:
+            app.runner.user, app.runner.request = user, request
+            if app.rendered is not None and not app.rendered.shown_as(posted.rev):
+                app.rendered = None  # the page shows something else: send it all
+            app.page_rev = posted.rev
+            outcome = app.handle_event(Event(posted.event.values, posted.event.trigger))
     except EventError as exc:
         return _json(protocol.error(exc.code, exc.message, ack=seq, widget=exc.widget), 400)
     except (LockTimeout, LeaseLost) as exc:

@@ -5,7 +5,10 @@ import re
 
 import pytest
 from django.test import Client
+from django.urls import include, path
 
+import django_reactive as reactive
+from django_reactive import http_pages
 from django_reactive.app_session import session_store
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +70,45 @@ def test_access_rules_and_methods(client):
     for name, status in (("tests.staff_only", 403), ("nope", 404)):
         response = client.post(f"/reactive/event/{name}/", "{}", content_type="application/json")
         assert response.status_code == status
+
+
+RUNS = []
+
+
+@reactive.view(name="tests.http_todos")
+def http_todos(st):
+    RUNS.append(1)
+    todos = st.session_state.setdefault("todos", [])
+
+    def add():
+        todos.append("item")  # the list the previous run created
+
+    st.button("Add", on_click=add)
+    st.text(f"{len(todos)} todos")
+
+
+urlpatterns = [path("todos/", http_todos.as_view()), path("reactive/", include("django_reactive.urls"))]
+
+
+@pytest.mark.urls("tests.test_http_fallback")
+def test_over_http_a_page_runs_the_view_once_per_event_on_the_same_objects():
+    """The worker keeps the page between its posts, as a socket would: no replay, live objects."""
+    http_pages.clear()
+    client = Client()
+    html = client.get("/todos/").content.decode()
+    attr = dict(re.findall(r'data-reactive-(tab|rev|csrf)="([^"]*)"', html))
+    add = re.search(r'data-reactive-widget="(w\w+)" data-reactive-kind="button"[^>]*>Add<', html).group(1)
+    RUNS.clear()
+    rev = attr["rev"]
+    for seq in (1, 2, 3):
+        body = {"t": "event", "tab": attr["tab"], "seq": seq, "trigger": add, "rev": rev}
+        reply = client.post("/reactive/event/tests.http_todos/", json.dumps(body),
+                            content_type="application/json", HTTP_X_CSRFTOKEN=attr["csrf"]).json()
+        rev = reply["rev"]
+    assert "3 todos" in "".join(reply["ops"].values())
+    assert len(RUNS) == 4, "a replay on the first post only, then one run per event"
+    http_pages.clear()  # another worker: replays, and still counts right from the stored state
+    body = {"t": "event", "tab": attr["tab"], "seq": 4, "trigger": add, "rev": rev}
+    reply = client.post("/reactive/event/tests.http_todos/", json.dumps(body),
+                        content_type="application/json", HTTP_X_CSRFTOKEN=attr["csrf"]).json()
+    assert list(reply["ops"].values()) and "4 todos" in "".join(reply["ops"].values())

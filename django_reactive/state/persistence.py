@@ -153,9 +153,20 @@ class PageState:
         """Put the working copy back to the snapshot it was loaded from (after a replay).
 
         A replay only rebuilds the page's callbacks: what it did to the state
-        must not count.
+        must not count. Values it left as stored keep their objects, since the
+        callbacks it created may hold them (``todos.append`` in a closure).
         """
+        encoded, _ = self.store.dump()
+        if encoded == self.snapshot:
+            return
+        kept = []
+        for place, values in (("u", self.store.user), ("w", self.store.widgets)):
+            stored, now = self.snapshot.get(place, {}), encoded.get(place, {})
+            kept += [(place, name, value) for name, value in values.items()
+                     if name in stored and now.get(name) == stored[name]]
         self.store.load(self.snapshot)
+        for place, name, value in kept:
+            (self.store.user if place == "u" else self.store.widgets)[name] = value
         self.store.restore(self.unstored)
 
     def invalidate(self) -> None:
