@@ -315,3 +315,21 @@ async def test_a_hello_while_the_store_is_down_gets_a_typed_error_and_a_close_to
     reply = await comm.receive_json_from(timeout=5)
     assert (reply["t"], reply["code"]) == ("error", "unavailable")
     assert (await comm.receive_output(timeout=5))["code"] == 1013
+
+
+@override_settings(REACTIVE={"RETRY_SECONDS": 0.1})
+def test_an_unreachable_lease_cache_is_unavailable_not_a_crash(monkeypatch):
+    from django.core.cache.backends.locmem import LocMemCache
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    app = new_page()
+
+    def down(*args, **kwargs):
+        raise RedisConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(LocMemCache, "add", down)
+    with pytest.raises(Unavailable):
+        click(app)
+    monkeypatch.undo()
+    click(app)
+    assert stored_count(app.session_key) == 1
