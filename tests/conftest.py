@@ -1,4 +1,16 @@
 import pytest
+from django.test import override_settings
+
+from tests.support import (
+    REDIS_HOST,
+    REDIS_PORT,
+    delete_redis_keys,
+    redis_answers,
+    redis_layer_and_cache,
+    redis_url,
+    skip_unless,
+    unique_prefix,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -18,3 +30,20 @@ def _clean_registry():
     registry.VIEWS.clear()
     registry.VIEWS.update(before)
     registry.CONFLICTS.clear()
+
+
+@pytest.fixture(params=["memory", "redis"])
+def channel_layer(request):
+    """The channel layer (and lock cache) of the test: in memory, or Redis under a fresh prefix."""
+    if request.param == "memory":
+        yield "memory"
+        return
+    skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
+                "REACTIVE_REQUIRE_REDIS")
+    url, prefix = redis_url(), unique_prefix()
+    layers, caches = redis_layer_and_cache(url, prefix)
+    try:
+        with override_settings(CHANNEL_LAYERS=layers, CACHES=caches):
+            yield "redis"
+    finally:
+        delete_redis_keys(url, prefix)

@@ -8,121 +8,14 @@ programs, under a key prefix of the test's own, whose keys are deleted after it.
 
 import asyncio
 import json
-import re
 
 import pytest
 from asgiref.sync import sync_to_async
-from channels.testing import WebsocketCommunicator
-from django.test import override_settings
 
-from demo_project.asgi import application
 from django_reactive.app_session import session_store
-from tests import reactive_views  # noqa: F401 - registers the views
-from tests.support import (
-    REDIS_HOST,
-    REDIS_PORT,
-    delete_redis_keys,
-    redis_answers,
-    redis_layer_and_cache,
-    redis_url,
-    skip_unless,
-    unique_prefix,
-)
+from tests.sockets import connect, new_session, open_view, saved_state, say_hello
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(params=["memory", "redis"])
-def channel_layer(request):
-    """The channel layer (and lock cache) of the test: in memory, or Redis under a fresh prefix."""
-    if request.param == "memory":
-        yield "memory"
-        return
-    skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
-                "REACTIVE_REQUIRE_REDIS")
-    url, prefix = redis_url(), unique_prefix()
-    layers, caches = redis_layer_and_cache(url, prefix)
-    try:
-        with override_settings(CHANNEL_LAYERS=layers, CACHES=caches):
-            yield "redis"
-    finally:
-        delete_redis_keys(url, prefix)
-
-
-@sync_to_async
-def new_session() -> str:
-    session = session_store(None)
-    session.create()
-    return session.session_key
-
-
-@sync_to_async
-def saved_state(session_key: str, name: str) -> dict:
-    from django_reactive.state import StateStore
-
-    store = StateStore()
-    store.load(session_store(session_key).get("_reactive", {}).get(name))
-    return store.user
-
-
-async def connect(session_key: str | None, origin: bytes = b"http://localhost", headers=()):
-    """Open the page's WebSocket, as the browser does."""
-    headers = [(b"origin", origin), *headers]
-    if session_key:
-        headers.append((b"cookie", f"sessionid={session_key}".encode()))
-    comm = WebsocketCommunicator(application, "/ws/reactive/", headers=headers)
-    connected, code = await comm.connect(timeout=5)
-    return comm, connected, code
-
-
-class ViewSocket:
-    """The page's connection as one view on it uses it: its events carry the view's id,
-    and every message it receives must be addressed to that id (which is then dropped)."""
-
-    def __init__(self, comm: WebsocketCommunicator, view_id: str = "1") -> None:
-        self.comm = comm
-        self.id = view_id
-
-    async def send_json_to(self, message: dict) -> None:
-        if message.get("t") == "event":
-            message = {"id": self.id, **message}
-        await self.comm.send_json_to(message)
-
-    async def receive_json_from(self, timeout: float = 5) -> dict:
-        message = await self.comm.receive_json_from(timeout=timeout)
-        if message.get("t") in ("patch", "ready") or "id" in message:
-            assert message.pop("id") == self.id, message
-        return message
-
-    def __getattr__(self, name: str):
-        return getattr(self.comm, name)
-
-
-async def say_hello(comm, name: str, tab: str = "t1", view_id: str = "1", **fields) -> None:
-    await comm.send_json_to({"t": "hello", "v": 1, "id": view_id, "view": name, "tab": tab, **fields})
-
-
-async def open_view(name: str, session_key: str, tab: str = "t1"):
-    comm, connected, _ = await connect(session_key)
-    assert connected
-    view = ViewSocket(comm)
-    await say_hello(comm, name, tab)
-    first = await view.receive_json_from(timeout=5)
-    assert first["t"] == "patch" and "r" in first["ops"], first
-    assert await view.receive_json_from(timeout=5) == {"t": "ready"}
-    return view, widget_ids(first["ops"]["r"]), first["ops"]["r"]
-
-
-WIDGET_PATTERNS = [
-    r'data-reactive-widget="(w[0-9a-f]+)" data-reactive-kind="button"[^>]*>([^<]+)<',
-    r'data-reactive-widget="(w[0-9a-f]+)" data-reactive-kind="checkbox"[^>]*> <span[^>]*>([^<]+)<',
-    r'for="rx-[\w.-]+?-(w[0-9a-f]{12})">([^<]+)<',
-]
-
-
-def widget_ids(html: str) -> dict[str, str]:
-    """Label -> widget id of every widget in the markup, as a user would find them."""
-    return {label: wid for pattern in WIDGET_PATTERNS for wid, label in re.findall(pattern, html)}
 
 
 async def test_click_sends_only_the_changed_element(channel_layer):

@@ -5,12 +5,12 @@ from asgiref.sync import sync_to_async
 from django.contrib.auth.models import Group
 
 import django_reactive as reactive
-from tests.test_consumer import channel_layer, new_session, open_view  # noqa: F401 - fixture
+from tests.sockets import new_session, open_view
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-async def test_a_broadcast_reruns_the_pages_subscribed_to_its_topic(channel_layer):  # noqa: F811
+async def test_a_broadcast_reruns_the_pages_subscribed_to_its_topic(channel_layer):
     subscribed, _, html = await open_view("tests.news", await new_session())
     other, _, _ = await open_view("tests.counter", await new_session())
     assert "groups: 0" in html
