@@ -2,6 +2,9 @@
 
 Set REACTIVE_REDIS_URL (e.g. redis://127.0.0.1:6379/0) to use Redis for the
 channel layer and the view locks, as a multi-worker deployment must.
+REACTIVE_REDIS_PREFIX (optional) puts every key of both under that prefix
+(channels_redis' ``prefix``, the cache's ``KEY_PREFIX``): the test suites set it
+to share a Redis database with other programs and delete only their own keys.
 """
 
 import os
@@ -73,6 +76,7 @@ DATABASES = {
 }
 
 REDIS_URL = os.environ.get("REACTIVE_REDIS_URL")
+REDIS_PREFIX = os.environ.get("REACTIVE_REDIS_PREFIX")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
@@ -83,6 +87,9 @@ if REDIS_URL:
     }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": REDIS_URL}}
+    if REDIS_PREFIX:
+        CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = REDIS_PREFIX
+        CACHES["default"]["KEY_PREFIX"] = REDIS_PREFIX
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 

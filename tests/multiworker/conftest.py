@@ -16,6 +16,7 @@ process is killed when its fixture ends, whatever happened.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import secrets
 import subprocess
@@ -73,30 +74,25 @@ def cluster_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClusterEnv
                 "REACTIVE_REQUIRE_POSTGRES")
     skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
                 "REACTIVE_REQUIRE_REDIS")
-    try:
-        import psycopg  # noqa: F401
-    except ImportError:
-        skip_unless(False, "psycopg is not installed (pip install -e '.[test]')", "REACTIVE_REQUIRE_POSTGRES")
+    skip_unless(importlib.util.find_spec("psycopg") is not None,
+                "psycopg is not installed (pip install -e '.[test]')", "REACTIVE_REQUIRE_POSTGRES")
 
     tmp = tmp_path_factory.mktemp("multiworker")
     markers = tmp / "markers"
     markers.mkdir()
     database = f"rxtest_{os.getpid()}_{secrets.token_hex(4)}"
-    cluster = ClusterEnv(
-        env={
-            **{k: v for k, v in os.environ.items() if not k.startswith(OWN_VARIABLES)},
-            "DJANGO_SETTINGS_MODULE": "tests.multiworker.settings",
-            "REACTIVE_MW_DB": database,
-            "REACTIVE_REDIS_URL": redis_url(),
-            "REACTIVE_REDIS_PREFIX": unique_prefix(),
-            "REACTIVE_MW_MARKERS": str(markers),
-            "DJANGO_MEDIA_ROOT": str(tmp / "media"),
-            "PYTHONUNBUFFERED": "1",
-        },
-        database=database, redis_url="", redis_prefix="", markers=markers, tmp=tmp,
-    )
-    cluster.redis_url = cluster.env["REACTIVE_REDIS_URL"]
-    cluster.redis_prefix = cluster.env["REACTIVE_REDIS_PREFIX"]
+    url, prefix = redis_url(), unique_prefix()
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith(OWN_VARIABLES)},
+        "DJANGO_SETTINGS_MODULE": "tests.multiworker.settings",
+        "REACTIVE_MW_DB": database,
+        "REACTIVE_REDIS_URL": url,
+        "REACTIVE_REDIS_PREFIX": prefix,
+        "REACTIVE_MW_MARKERS": str(markers),
+        "DJANGO_MEDIA_ROOT": str(tmp / "media"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    cluster = ClusterEnv(env, database, url, prefix, markers, tmp)
     create_database(database)
     try:
         migrate = subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],

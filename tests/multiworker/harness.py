@@ -171,8 +171,6 @@ class WorkerSet:
             reporter.write_line(worker.log_tail())
 
 
-
-
 # -- waiting for the views ------------------------------------------------------------------------
 
 
