@@ -187,6 +187,16 @@ def error(code: str, message: str, *, ack: int | None = None, widget: str | None
     return dumps(out)
 
 
+def uploaded(tokens: list[str]) -> str:
+    """The upload endpoint's answer: a signed token per stored file, in the order posted."""
+    return dumps({"files": tokens})
+
+
+def upload_refused(message: str) -> str:
+    """The upload endpoint's refusal (with a 4xx status): nothing was stored."""
+    return dumps({"error": message})
+
+
 @dataclass(frozen=True)
 class HttpEvent:
     """An event posted over HTTP: the event, plus what a WebSocket would know already."""

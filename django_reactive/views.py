@@ -11,7 +11,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -134,25 +134,25 @@ def page_view(view: ReactiveView) -> Callable[..., HttpResponse]:
     return page
 
 
-def upload(request: HttpRequest, name: str) -> JsonResponse:
+def upload(request: HttpRequest, name: str) -> HttpResponse:
     """Store the files a page's st.file_uploader posts; answer their tokens.
 
     CSRF-protected like any POST; the same access rules as the view's page.
     """
     if request.method != "POST":
-        return JsonResponse({"error": "POST the files as multipart/form-data."}, status=405)
+        return _json(protocol.upload_refused("POST the files as multipart/form-data."), 405)
     view = registry.get(name)
     if view is None:
-        return JsonResponse({"error": f"No reactive view named {name!r}."}, status=404)
+        return _json(protocol.upload_refused(f"No reactive view named {name!r}."), 404)
     if view.access(getattr(request, "user", None)) != ALLOWED:
-        return JsonResponse({"error": "You may not use this view."}, status=403)
+        return _json(protocol.upload_refused("You may not use this view."), 403)
     files = request.FILES.getlist("files")
     limit = conf.get("MAX_UPLOAD_BYTES")
     if sum(f.size for f in files) > limit:
-        return JsonResponse({"error": f"The files are larger than {limit} bytes."}, status=413)
+        return _json(protocol.upload_refused(f"The files are larger than {limit} bytes."), 413)
     tokens = [store_upload(f.name, f.read(), f.content_type or "application/octet-stream")
               for f in files]
-    return JsonResponse({"files": tokens})
+    return _json(protocol.uploaded(tokens))
 
 
 @require_POST

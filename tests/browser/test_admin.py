@@ -6,7 +6,7 @@ import json
 
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.browser.test_sessions import log_in
+from tests.browser.pages import log_in
 
 
 def labels(reactive_server) -> dict[str, str]:

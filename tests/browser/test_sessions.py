@@ -6,15 +6,9 @@ import itertools
 
 from playwright.sync_api import BrowserContext, Page, expect
 
+from tests.browser.pages import log_in
+
 _names = itertools.count()
-
-
-def log_in(page: Page, username: str, password: str) -> None:
-    page.goto("/admin/login/?next=/admin/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url("/admin/")
 
 
 def count(page: Page):
