@@ -34,6 +34,7 @@ from typing import Any, NamedTuple
 from django.db.models import Model
 
 from ..errors import UnserializableSessionStateError
+from . import frames
 
 TAG = "$t"
 
@@ -149,18 +150,15 @@ def _encode_other(value: Any, kind: type) -> Any:
     np = sys.modules.get("numpy")
     if np is not None and (kind is np.ndarray or isinstance(value, np.generic)):
         if kind is np.ndarray:
-            return {TAG: "ndarray", "v": _encode_ndarray(value)}
-        return {TAG: "npscalar", "v": _encode_ndarray(np.asarray(value))[::2]}
+            return {TAG: "ndarray", "v": frames.encode_ndarray(value)}
+        return {TAG: "npscalar", "v": frames.encode_ndarray(np.asarray(value))[::2]}
     pd = sys.modules.get("pandas")
     if pd is not None and (value is pd.NaT or value is pd.NA):  # NaT is a datetime subclass
         return {TAG: "pandas", "v": "NaT" if value is pd.NaT else "NA"}
     if pd is not None and (kind is pd.DataFrame or kind is pd.Series):
         if kind is pd.Series:
-            return {TAG: "series", "v": [_encode_index(pd, value.index), _encode_column(pd, value),
-                                         encode(value.name)]}
-        columns = [_encode_column(pd, value.iloc[:, i]) for i in range(value.shape[1])]
-        return {TAG: "dataframe", "v": [_encode_index(pd, value.index), _encode_index(pd, value.columns),
-                                        columns]}
+            return {TAG: "series", "v": frames.encode_series(pd, value)}
+        return {TAG: "dataframe", "v": frames.encode_dataframe(pd, value)}
     if isinstance(value, Model):
         if value.pk is None:
             raise Unpersistable(value, "an unsaved model instance has no primary key to fetch it again by")
@@ -228,40 +226,6 @@ def _class_path(value: Any, cls: type) -> str:
     if path is None:
         raise Unpersistable(value, "its class cannot be imported by name, e.g. it is defined in a function")
     return path
-
-
-_ARRAY_KINDS = frozenset("biufcmMUS")  # bool, ints, floats, complex, timedelta/datetime64, str, bytes
-
-
-def _encode_ndarray(arr: Any) -> list[Any]:
-    """``[dtype, shape, base64 bytes]``: exact for every fixed-size dtype, NaN and NaT included."""
-    if arr.dtype.kind not in _ARRAY_KINDS:
-        raise Unpersistable(arr, f"numpy dtype {arr.dtype} holds Python objects or records")
-    return [arr.dtype.str, list(arr.shape), base64.b64encode(arr.tobytes()).decode("ascii")]
-
-
-def _encode_column(pd: Any, values: Any) -> list[Any]:
-    """One column or index level, by the kind of its dtype."""
-    dtype = values.dtype
-    if isinstance(dtype, pd.CategoricalDtype):
-        codes = _encode_ndarray(values.array.codes)
-        return ["cat", _encode_column(pd, dtype.categories), codes, dtype.ordered]
-    if not isinstance(dtype, pd.api.extensions.ExtensionDtype):
-        if dtype.kind == "O":
-            return ["obj", [encode(v) for v in values.tolist()]]
-        return ["np", _encode_ndarray(values.to_numpy())]
-    items = values.astype(object).tolist()  # nullable ints, strings, tz-aware datetimes...
-    return ["ext", str(dtype), [None if v is pd.NA or v is pd.NaT else encode(v) for v in items]]
-
-
-def _encode_index(pd: Any, index: Any) -> list[Any]:
-    if type(index) is pd.RangeIndex:
-        return ["range", index.start, index.stop, index.step, encode(index.name)]
-    if isinstance(index, pd.MultiIndex):
-        levels = [_encode_column(pd, index.get_level_values(i)) for i in range(index.nlevels)]
-        return ["multi", levels, encode(list(index.names))]
-    freq = index.freqstr if isinstance(index, (pd.DatetimeIndex, pd.TimedeltaIndex)) else None
-    return ["index", _encode_column(pd, index), encode(index.name), freq]
 
 
 def persistable(value: Any) -> bool:
@@ -376,69 +340,6 @@ def _decode_model(v: list[Any]) -> Any:
         return _gone(f"{label} pk={pk!r}", "the object was deleted")
 
 
-def _decode_ndarray(v: list[Any]) -> Any:
-    import numpy as np
-
-    dtype = np.dtype(v[0])
-    if dtype.kind not in _ARRAY_KINDS:
-        raise ValueError(f"refusing to decode a numpy array of dtype {dtype}")
-    if dtype.itemsize == 0:
-        return np.zeros(v[1], dtype=dtype)
-    return np.frombuffer(base64.b64decode(v[2]), dtype=dtype).reshape(v[1]).copy()
-
-
-def _decode_column(pd: Any, v: list[Any]) -> Any:
-    import numpy as np
-
-    kind = v[0]
-    if kind == "np":
-        return _decode_ndarray(v[1])
-    if kind == "obj":
-        arr = np.empty(len(v[1]), dtype=object)
-        for i, item in enumerate(v[1]):  # item by item: nested lists must not become dimensions
-            arr[i] = decode(item)
-        return arr
-    if kind == "cat":
-        categories = _wrap(pd.Index, _decode_column(pd, v[1]))
-        return pd.Categorical.from_codes(_decode_ndarray(v[2]), categories=categories, ordered=v[3])
-    dtype = pd.api.types.pandas_dtype(v[1])
-    return pd.array([decode(item) for item in v[2]], dtype=dtype)
-
-
-def _wrap(cls: Any, values: Any, **kwargs: Any) -> Any:
-    """An Index or Series of ``values``, keeping a numpy array's dtype (pandas 3 infers str from object)."""
-    dtype = values.dtype if isinstance(values, sys.modules["numpy"].ndarray) else None
-    return cls(values, dtype=dtype, **kwargs)
-
-
-def _decode_index(pd: Any, v: list[Any]) -> Any:
-    if v[0] == "range":
-        return pd.RangeIndex(v[1], v[2], v[3], name=decode(v[4]))
-    if v[0] == "multi":
-        levels = [_wrap(pd.Index, _decode_column(pd, level)) for level in v[1]]
-        return pd.MultiIndex.from_arrays(levels, names=decode(v[2]))
-    index = _wrap(pd.Index, _decode_column(pd, v[1]), name=decode(v[2]))
-    return type(index)(index, freq=v[3]) if v[3] else index
-
-
-def _decode_series(v: list[Any]) -> Any:
-    import pandas as pd
-
-    return _wrap(pd.Series, _decode_column(pd, v[1]), index=_decode_index(pd, v[0]), name=decode(v[2]))
-
-
-def _decode_dataframe(v: list[Any]) -> Any:
-    import pandas as pd
-
-    index, columns = _decode_index(pd, v[0]), _decode_index(pd, v[1])
-    if not v[2]:
-        return pd.DataFrame(index=index, columns=columns)
-    # Positional keys and a default index: duplicate labels neither collide nor realign.
-    frame = pd.DataFrame({i: _wrap(pd.Series, _decode_column(pd, col)) for i, col in enumerate(v[2])})
-    frame.index, frame.columns = index, columns
-    return frame
-
-
 _DECODERS: dict[str, Callable[[Any], Any]] = {
     "float": float,
     "tuple": lambda v: tuple(decode(i) for i in v),
@@ -452,10 +353,10 @@ _DECODERS: dict[str, Callable[[Any], Any]] = {
     "decimal": Decimal,
     "uuid": uuid.UUID,
     "bytes": base64.b64decode,
-    "ndarray": _decode_ndarray,
-    "npscalar": lambda v: _decode_ndarray([v[0], [], v[1]])[()],
-    "series": _decode_series,
-    "dataframe": _decode_dataframe,
+    "ndarray": frames.decode_ndarray,
+    "npscalar": lambda v: frames.decode_ndarray([v[0], [], v[1]])[()],
+    "series": frames.decode_series,
+    "dataframe": frames.decode_dataframe,
     "pandas": lambda v: getattr(importlib.import_module("pandas"), "NaT" if v == "NaT" else "NA"),
     "dataclass": _decode_dataclass,
     "enum": _decode_enum,
