@@ -14,6 +14,7 @@ from channels.layers import InMemoryChannelLayer
 from django.contrib.sessions.backends.base import UpdateError
 from django.core.cache import caches
 from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
 from django.test import override_settings
 
 from django_reactive.app_session import AppSession, LeaseLost, Unavailable
@@ -55,21 +56,27 @@ def stored_count(key: str, name: str = "tests.faults") -> int:
 
 
 class FailingSave:
-    """Make the session store's ``save`` fail ``times`` times (then work), as a dropped connection does."""
+    """The database fails the session write ``times`` times (then works), as a dropped connection does.
 
-    def __init__(self, monkeypatch, times: int, error: Exception) -> None:
+    Injected under Django's cursor (every thread's connection), at the statement
+    that writes the session row, whatever code path issues it.
+    """
+
+    def __init__(self, monkeypatch, times: int, error: Exception, *, before=None) -> None:
         self.left = times
         self.error = error
-        engine = persistence.session_store(None).__class__
-        real = engine.save
+        real = CursorWrapper.execute
 
-        def save(session, *args, **kwargs):
-            if self.left > 0:
-                self.left -= 1
-                raise self.error
-            return real(session, *args, **kwargs)
+        def execute(cursor, sql, params=None):
+            if sql.lstrip().upper().startswith("UPDATE") and "django_session" in sql:
+                if before is not None:
+                    before()
+                if self.left > 0:
+                    self.left -= 1
+                    raise self.error
+            return real(cursor, sql, params)
 
-        monkeypatch.setattr(engine, "save", save)
+        monkeypatch.setattr(CursorWrapper, "execute", execute)
 
 
 # -- the write fails -----------------------------------------------------------------------------
@@ -127,15 +134,12 @@ async def test_the_ack_leaves_only_after_the_write(monkeypatch):
     key = await new_session()
     comm, ids, _ = await open_view("tests.counter", key)
     writing, release = threading.Event(), threading.Event()
-    engine = persistence.session_store(None).__class__
-    real = engine.save
 
-    def slow_save(session, *args, **kwargs):
+    def hold_the_write():
         writing.set()
         release.wait(5)
-        return real(session, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "save", slow_save)
+    FailingSave(monkeypatch, 0, OperationalError(), before=hold_the_write)
     await comm.send_json_to({"t": "event", "seq": 1, "trigger": ids["Increment"]})
     assert await sync_to_async(writing.wait, thread_sensitive=False)(5)
     assert await comm.receive_nothing(timeout=0.3)

@@ -25,16 +25,15 @@ import secrets
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from importlib import import_module
 from typing import Any, TypeVar
 
-from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase, UpdateError
 from django.db import DatabaseError, connections
 
 from .. import conf
 from ..locks import Lease, LockTimeout, session_lock, view_lock
 from ..signals import state_saved
+from .sessions import save, session_store
 from .store import StateStore
 
 __all__ = ["LeaseLost", "LockTimeout", "PageState", "SessionGone", "Unavailable", "session_store"]
@@ -70,11 +69,6 @@ def _infrastructure_errors() -> tuple[type[BaseException], ...]:
 
 #: Errors of the session store or the cache that may pass: retried, then ``Unavailable``.
 INFRASTRUCTURE_ERRORS = _infrastructure_errors()
-
-
-def session_store(session_key: str | None) -> SessionBase:
-    engine = import_module(settings.SESSION_ENGINE)
-    return engine.SessionStore(session_key)
 
 
 def retrying(fn: Callable[[], T]) -> T:
@@ -260,7 +254,7 @@ class PageState:
             session[conf.get("SESSION_KEY")] = namespaces
             if not lease.held():
                 raise LeaseLost("The session's lease ran out before the write.")
-            session.save()
+            save(session)
         self.written = namespaces
 
     # -- outside events ----------------------------------------------------------
