@@ -104,7 +104,9 @@ class Lease:
         _renewer.drop(self)
         try:
             cache = caches[conf.get("LOCK_CACHE")]
-            if not self.lost and cache.get(self.key) == self.token:
+            # While the lease is valid the key cannot have expired, so nobody else
+            # can hold it: one round trip. Past that, free it only if still ours.
+            if self.held() or (not self.lost and cache.get(self.key) == self.token):
                 cache.delete(self.key)
         finally:
             _announce_release(self.key)
