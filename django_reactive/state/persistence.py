@@ -119,6 +119,8 @@ class PageState:
         #: The session's views' states as last written by this page (to mirror into a request).
         self.written: dict[str, Any] | None = None
         self._lease: Lease | None = None
+        #: What :meth:`stage` encoded in this event, for :meth:`commit`.
+        self._staged: dict[str, Any] | None = None
 
     # -- reading ---------------------------------------------------------------
 
@@ -134,6 +136,7 @@ class PageState:
         """Bring the working copy up to the stored snapshot: a no-op when nobody else wrote."""
         stored = retrying(self._read)[1].get(self.namespace) or {}
         revision = stored.get("r")
+        self._staged = None
         if self.loaded and revision == self.revision:
             self.store.reset_event()
             return
@@ -218,6 +221,8 @@ class PageState:
         longer write (its lease ran out, or another writer came first).
         """
         data = self._staged
+        if data is None:
+            raise RuntimeError("PageState.commit() needs stage() first, in the same event.")
         if data == self.snapshot:
             return False
         revision = secrets.token_hex(6)
