@@ -1,5 +1,6 @@
 """A WSGI-only deployment: no WebSocket at all, the client falls back to HTTP."""
 
+import json
 import os
 import subprocess
 import sys
@@ -8,7 +9,7 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Route, expect
 
 from tests.support import REPO_ROOT, free_port
 
@@ -59,5 +60,40 @@ def test_the_counter_works_over_http_when_websockets_cannot_connect(wsgi_url: st
         assert page.evaluate("window.__marker") == 1
         page.reload()
         expect(page.get_by_text("Count = 1")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_an_event_the_server_could_not_save_is_sent_again_and_the_typed_text_stays(
+        wsgi_url: str, browser: Browser) -> None:
+    """The server answers `unavailable` (its store is down) twice: the page waits, keeps the text, retries."""
+    context = browser.new_context()
+    page = context.new_page()
+    refused = []
+
+    def store_down_twice(route: Route) -> None:
+        if len(refused) < 2:
+            refused.append(route.request.post_data_json["seq"])
+            route.fulfill(status=503, content_type="application/json", body=json.dumps({
+                "t": "error", "ack": refused[-1], "code": "unavailable",
+                "message": "The session store is not answering; try again."}))
+        else:
+            route.continue_()
+
+    try:
+        page.goto(f"{wsgi_url}/mirrored/")
+        view = page.locator(".reactive-view")
+        expect(view).to_have_attribute("data-reactive-ready", "true", timeout=10_000)
+        page.route("**/reactive/event/**", store_down_twice)
+        first = page.get_by_label("First")
+        first.fill("hello")
+        first.press("Enter")
+        expect(view).to_have_attribute("data-reactive-ready", "false")  # shows it is waiting
+        expect(first).to_have_value("hello")
+        expect(page.get_by_label("Second")).to_have_value("hello")  # saved on the third try
+        expect(view).to_have_attribute("data-reactive-ready", "true")
+        assert len(refused) == 2
+        page.reload()
+        expect(page.get_by_label("Second")).to_have_value("hello")
     finally:
         context.close()
