@@ -23,19 +23,26 @@ def _code(path: Path) -> Any:
     mtime = path.stat().st_mtime
     cached = _compiled.get(path)
     if cached is None or cached[0] != mtime:
-        cached = (mtime, compile(path.read_text(encoding="utf-8"), str(path), "exec"))
+        from .magic import compile_script  # Streamlit's "magic": bare expressions are shown
+
+        cached = (mtime, compile_script(path.read_text(encoding="utf-8"), str(path)))
         _compiled[path] = cached
     return cached[1]
 
 
-def script_view(path: str | Path, **options: Any) -> ReactiveView:
-    """The view for a script file, without registering it (AppTest uses this)."""
+def script_view(path: str | Path, *, script_globals: dict[str, Any] | None = None,
+                **options: Any) -> ReactiveView:
+    """The view for a script file, without registering it (AppTest uses this).
+
+    ``script_globals`` are added to the script's globals on every run.
+    """
     path = Path(path).resolve()
     if not path.is_file():
         raise ImproperlyConfigured(f"Reactive script {str(path)!r} does not exist.")
+    extra = dict(script_globals or {})
 
     def run_script(st: Any) -> None:
-        exec(_code(path), {"__name__": "__main__", "__file__": str(path)})
+        exec(_code(path), {"__name__": "__main__", "__file__": str(path), **extra})
 
     # Each file is its own view: name the function after the file.
     run_script.__qualname__ = run_script.__name__ = f"script:{path}"

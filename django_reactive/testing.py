@@ -8,7 +8,13 @@ behaves the same on a page.
 
 from __future__ import annotations
 
+import inspect
+import os
 import re
+import tempfile
+import textwrap
+import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -21,7 +27,7 @@ from django.test import RequestFactory
 
 from . import viewargs
 from .app_session import AppSession, session_store
-from .elements import Block, Element
+from .elements import COMMANDS, Block, Element, ExceptionElement
 from .elements.messages import Messages
 from .registry import ALLOWED, ReactiveView
 from .runtime import Event
@@ -31,6 +37,15 @@ from .widgets import Widget
 
 #: ``at.<name>`` lists that cover several commands, as in Streamlit's AppTest.
 COMMAND_GROUPS = {"button": ("button", "form_submit_button")}
+#: Element lists Streamlit's AppTest has: empty here for commands this project lacks.
+STREAMLIT_LISTS = frozenset({
+    "button", "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns",
+    "dataframe", "date_input", "divider", "error", "exception", "expander", "header", "info", "json",
+    "latex", "markdown", "metric", "multiselect", "number_input", "radio", "select_slider", "selectbox",
+    "slider", "status", "subheader", "success", "table", "tabs", "text", "text_area", "text_input",
+    "time_input", "title", "toast", "toggle", "warning"})
+#: Seconds a run may take before ``run()`` raises (Streamlit's default).
+DEFAULT_TIMEOUT = 3.0
 
 
 class ElementHandle:
@@ -58,7 +73,10 @@ class ElementHandle:
 
     @property
     def type(self) -> str | None:
-        return getattr(self.element, "type", None)
+        """The command (``"markdown"``, ``"caption"``...), as Streamlit's; an exception's class name."""
+        if isinstance(self.element, ExceptionElement):
+            return self.element.type
+        return self.element.command
 
     def __repr__(self) -> str:
         return f"<{type(self.element).__name__} value={self.value!r}>"
@@ -183,6 +201,23 @@ class TestSessionState(MutableMapping):
     def __getitem__(self, key: str) -> Any:
         return self._read(lambda view: view[key])
 
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        try:
+            return self[key]
+        except KeyError as exc:
+            raise AttributeError(*exc.args) from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        if key.startswith("_"):
+            object.__setattr__(self, key, value)
+        else:
+            self[key] = value
+
+    def __delattr__(self, key: str) -> None:
+        del self[key]
+
     def __setitem__(self, key: str, value: Any) -> None:
         self._edit(lambda view: view.__setitem__(key, value))
 
@@ -206,8 +241,10 @@ class AppTest:
 
     def __init__(self, view: ReactiveView, *, user: Any = None,
                  query_params: Mapping[str, Any] | list[tuple[str, str]] | None = None,
-                 kwargs: Mapping[str, Any] | None = None) -> None:
+                 kwargs: Mapping[str, Any] | None = None,
+                 default_timeout: float = DEFAULT_TIMEOUT) -> None:
         self.view = view
+        self.default_timeout = default_timeout
         self.user = user if user is not None else AnonymousUser()
         session = session_store(None)
         session.create()
@@ -225,25 +262,64 @@ class AppTest:
         self._elements: list[Element] = []
 
     @classmethod
-    def from_function(cls, fn: Callable[[Any], Any], **kwargs: Any) -> AppTest:
-        """Test any function taking ``st`` (or a ``@reactive.view``)."""
+    def from_function(cls, fn: Callable[..., Any], *, args: tuple | None = None,
+                      default_timeout: float = DEFAULT_TIMEOUT, **kwargs: Any) -> AppTest:
+        """Test a function taking ``st`` (or a ``@reactive.view``), or, as Streamlit's AppTest
+        does, a function without parameters (or given ``args``) whose body is the script.
+
+        In Streamlit's form the function's source is run as a script file that
+        calls it with ``args`` and ``kwargs`` (a dict, as in Streamlit; its
+        imports belong inside it). In the ``fn(st)`` form ``kwargs`` are the
+        view's ``st.kwargs``.
+        """
         if isinstance(fn, ReactiveView):
-            return cls(fn, **kwargs)
-        name = re.sub(r"[^A-Za-z0-9_.\-]", "_", f"apptest.{getattr(fn, '__name__', 'app')}")
-        return cls(ReactiveView(fn, name=name), **kwargs)
+            return cls(fn, default_timeout=default_timeout, **kwargs)
+        if args is None and inspect.signature(fn).parameters:
+            name = re.sub(r"[^A-Za-z0-9_.\-]", "_", f"apptest.{getattr(fn, '__name__', 'app')}")
+            return cls(ReactiveView(fn, name=name), default_timeout=default_timeout, **kwargs)
+        source = textwrap.dedent(inspect.getsource(fn))
+        call = f"\n{fn.__name__}(*__apptest_args__, **__apptest_kwargs__)\n"
+        call_kwargs = dict(kwargs.pop("kwargs", None) or {})
+        return cls.from_string(source + call, default_timeout=default_timeout, script_globals={
+            "__apptest_args__": tuple(args or ()), "__apptest_kwargs__": call_kwargs}, **kwargs)
 
     @classmethod
-    def from_file(cls, path: str | Path, **kwargs: Any) -> AppTest:
+    def from_string(cls, source: str, *, default_timeout: float = DEFAULT_TIMEOUT,
+                    script_globals: dict[str, Any] | None = None, **kwargs: Any) -> AppTest:
+        """Test a script given as text (dedented, as Streamlit does), as if it were a script file."""
+        handle, name = tempfile.mkstemp(suffix=".py", prefix="apptest_")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(textwrap.dedent(source))
+        at = cls(script_view(name, script_globals=script_globals), default_timeout=default_timeout,
+                 **kwargs)
+        weakref.finalize(at, os.unlink, name)
+        return at
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, default_timeout: float = DEFAULT_TIMEOUT,
+                  **kwargs: Any) -> AppTest:
         """Test a Streamlit-style script file (see ``reactive.script``)."""
-        return cls(script_view(path), **kwargs)
+        return cls(script_view(path), default_timeout=default_timeout, **kwargs)
 
     @classmethod
     def from_view(cls, view: ReactiveView, **kwargs: Any) -> AppTest:
         """Test a ``@reactive.view`` with its options (scope, permission)."""
         return cls(view, **kwargs)
 
-    def run(self) -> AppTest:
-        """Run once, sending every pending widget change as one event."""
+    def run(self, *, timeout: float | None = None) -> AppTest:
+        """Run once, sending every pending widget change as one event.
+
+        Raises RuntimeError when the run took longer than ``timeout`` seconds
+        (default: the constructor's ``default_timeout``), as Streamlit's does.
+        """
+        started = time.monotonic()
+        self._run()
+        limit = self.default_timeout if timeout is None else timeout
+        if time.monotonic() - started > limit:
+            raise RuntimeError(f"AppTest script run timed out after {limit}(s)")
+        return self
+
+    def _run(self) -> None:
         if self.view.access(self.user) != ALLOWED:
             raise PermissionDenied(f"{self.user!r} may not use the view {self.view.name!r}.")
         if self.app.last_result is None:
@@ -267,7 +343,6 @@ class AppTest:
         else:
             self.app.run_page()
         self._elements = list(_walk(self.app.last_result.root))
-        return self
 
     # -- what the last run showed -------------------------------------------------
 
@@ -313,8 +388,8 @@ class AppTest:
                 for e in elements if not isinstance(e, Block)]
 
     def __getattr__(self, name: str) -> ElementList:
-        if name.startswith("_"):
-            raise AttributeError(name)
+        if name.startswith("_") or (name not in COMMANDS and name not in STREAMLIT_LISTS):
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         return self.get(name)
 
 

@@ -63,3 +63,62 @@ def test_a_value_outside_the_widget_range_is_refused_as_the_browser_would_be():
     with pytest.raises(EventError) as error:
         at.run()
     assert error.value.code == "invalid_value"
+
+
+# -- Streamlit's AppTest forms ---------------------------------------------------------------
+
+
+def test_from_string_runs_indented_source_as_a_script():
+    at = AppTest.from_string("""
+        from django_reactive import st
+
+        st.markdown("**hello**")
+        """).run()
+    assert at.markdown[0].value == "**hello**" and at.markdown[0].type == "markdown"
+
+
+def test_from_function_without_parameters_runs_its_body_as_the_script_with_args_and_kwargs():
+    def script(greeting="Hi", name="you"):
+        from django_reactive import st
+
+        st.text(f"{greeting} {name}")
+
+    assert AppTest.from_function(script, args=("Hello",), kwargs={"name": "Ann"}).run().text[0].value \
+        == "Hello Ann"
+
+    def plain():
+        from django_reactive import st
+
+        st.text("plain")
+
+    assert AppTest.from_function(plain).run().text[0].value == "plain"
+
+
+def test_a_run_longer_than_its_timeout_raises():
+    at = AppTest.from_string("""
+        import time
+        from django_reactive import st
+        time.sleep(0.3)
+        st.text("done")
+        """, default_timeout=5)
+    with pytest.raises(RuntimeError, match="timed out after 0.1"):
+        at.run(timeout=0.1)
+    at.run()  # within the default
+
+
+def test_session_state_by_attribute_and_unknown_lists_raise():
+    def script():
+        from django_reactive import st
+
+        st.session_state.setdefault("foo", "bar")
+        st.text(st.session_state.foo)
+
+    at = AppTest.from_function(script).run()
+    at.session_state.foo = "quux"
+    assert at.session_state.foo == "quux" and at.run().text[0].value == "quux"
+    del at.session_state.foo
+    with pytest.raises(AttributeError):
+        at.session_state.foo  # noqa: B018
+    assert at.chat_input == []  # a Streamlit list this project has no command for: empty
+    with pytest.raises(AttributeError, match="no attribute 'no_such_element'"):
+        at.no_such_element  # noqa: B018
