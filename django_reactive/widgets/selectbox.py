@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import enum
+import sys
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..elements.base import DefaultText, gettext_noop, shown
@@ -11,10 +13,31 @@ from .base import Widget
 CHOOSE_AN_OPTION = DefaultText(gettext_noop("Choose an option"))
 
 
-def options_list(options: Iterable[Any]) -> list[Any]:
-    """Options as a list (dicts give their keys; QuerySets and generators are read once)."""
-    if isinstance(options, dict):
+def options_list(options: Any) -> list[Any]:
+    """Options as a list, as Streamlit 1.67 reads them (``convert_anything_to_list``).
+
+    None gives none; a scalar is one option; a mapping gives its keys; an Enum
+    class its members (a str Enum their values); a DataFrame, a 2-D array or
+    anything else table-like its first column; a Series, Index or 1-D array its
+    values; any other iterable (QuerySets, generators) is read once.
+    """
+    if options is None:
+        return []
+    if isinstance(options, (str, int, float, bool)):
+        return [options]
+    if isinstance(options, enum.EnumMeta):
+        return [m.value if isinstance(m, str) else m for m in options]
+    if isinstance(options, Mapping):
         return list(options.keys())
+    if isinstance(options, (list, tuple, set, frozenset, range)):
+        return list(options)
+    pd, np = sys.modules.get("pandas"), sys.modules.get("numpy")
+    if pd is not None and isinstance(options, pd.DataFrame):
+        return [] if options.empty else options.iloc[:, 0].tolist()
+    if pd is not None and isinstance(options, (pd.Series, pd.Index)):
+        return options.tolist()
+    if np is not None and isinstance(options, np.ndarray):
+        return (options[:, 0] if options.ndim > 1 else options).tolist()
     return list(options)
 
 
