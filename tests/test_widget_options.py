@@ -21,7 +21,7 @@ class Color(enum.Enum):
     BLUE = 2
 
 
-class Size(str, enum.Enum):
+class Size(enum.StrEnum):
     S = "s"
     M = "m"
 
