@@ -130,6 +130,10 @@ class ScriptRunner:
             element.form = form
         if element.is_block:
             element.root = target.root
+            # Blocks a block makes itself (columns, tabs) are in the same form and area.
+            for child in element.children:
+                if isinstance(child, Block):
+                    child.form, child.root = element.form, element.root
         target.add(element)
         self.flush()
         if element.is_block:
