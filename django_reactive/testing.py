@@ -15,156 +15,41 @@ import tempfile
 import textwrap
 import time
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.messages.storage.base import Message
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
 from . import viewargs
 from .app_session import AppSession, session_store
-from .elements import COMMANDS, Block, Element, ExceptionElement
 from .elements.messages import Messages
 from .registry import ALLOWED, ReactiveView
 from .runtime import Event
 from .scripts import script_view
 from .state import QueryParams, SessionState
-from .widgets import Widget
+from .testing_elements import (
+    COMMAND_GROUPS,
+    STREAMLIT_LISTS,
+    AreaList,
+    BlockHandle,
+    ElementHandle,
+    ElementList,
+    MessageHandle,
+    WidgetHandle,
+    collect,
+    descendants,
+    is_list_name,
+)
 
-#: ``at.<name>`` lists that cover several commands, as in Streamlit's AppTest.
-COMMAND_GROUPS = {"button": ("button", "form_submit_button")}
-#: Element lists Streamlit's AppTest has: empty here for commands this project lacks.
-STREAMLIT_LISTS = frozenset({
-    "button", "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns",
-    "dataframe", "date_input", "divider", "error", "exception", "expander", "header", "info", "json",
-    "latex", "markdown", "metric", "multiselect", "number_input", "radio", "select_slider", "selectbox",
-    "slider", "status", "subheader", "success", "table", "tabs", "text", "text_area", "text_input",
-    "time_input", "title", "toast", "toggle", "warning"})
+__all__ = ["COMMAND_GROUPS", "STREAMLIT_LISTS", "AppTest", "BlockHandle", "ElementHandle",
+           "ElementList", "MessageHandle", "TestSessionState", "WidgetHandle"]
+
 #: Seconds a run may take before ``run()`` raises (Streamlit's default).
 DEFAULT_TIMEOUT = 3.0
-
-
-class ElementHandle:
-    """An element of the last run, as a test sees it."""
-
-    def __init__(self, at: AppTest, element: Element) -> None:
-        self._at = at
-        self.element = element
-
-    @property
-    def value(self) -> Any:
-        return self.element.value
-
-    @property
-    def label(self) -> str | None:
-        return getattr(self.element, "label", None)
-
-    @property
-    def key(self) -> str | None:
-        return getattr(self.element, "key", None)
-
-    @property
-    def message(self) -> str | None:
-        return getattr(self.element, "message", None)
-
-    @property
-    def type(self) -> str | None:
-        """The command (``"markdown"``, ``"caption"``...), as Streamlit's; an exception's class name."""
-        if isinstance(self.element, ExceptionElement):
-            return self.element.type
-        return self.element.command
-
-    def __repr__(self) -> str:
-        return f"<{type(self.element).__name__} value={self.value!r}>"
-
-
-class WidgetHandle(ElementHandle):
-    """A widget: actions record a pending change that the next ``run()`` sends."""
-
-    element: Widget
-
-    @property
-    def id(self) -> str:
-        return self.element.id
-
-    @property
-    def value(self) -> Any:
-        pending = self._at._pending
-        if self.id in pending:
-            return self.element.result(pending[self.id])
-        return self.element.value
-
-    @property
-    def disabled(self) -> bool:
-        return self.element.disabled
-
-    def set_value(self, value: Any) -> WidgetHandle:
-        self._at._pending[self.id] = value
-        return self
-
-    input = select = set_value
-
-    def check(self) -> WidgetHandle:
-        return self.set_value(True)
-
-    def uncheck(self) -> WidgetHandle:
-        return self.set_value(False)
-
-    def click(self) -> WidgetHandle:
-        self._at._trigger = self.id
-        return self
-
-    def run(self) -> AppTest:
-        return self._at.run()
-
-
-class MessageHandle:
-    """A Django message the last run showed (``at.messages``)."""
-
-    def __init__(self, message: Message) -> None:
-        self.message = message
-
-    @property
-    def value(self) -> str:
-        return str(self.message.message)
-
-    @property
-    def level(self) -> int:
-        return self.message.level
-
-    @property
-    def level_tag(self) -> str:
-        return self.message.level_tag
-
-    @property
-    def extra_tags(self) -> str:
-        return self.message.extra_tags or ""
-
-    @property
-    def tags(self) -> str:
-        """Django's ``message.tags``: the extra tags, then the level tag."""
-        return self.message.tags
-
-    def __repr__(self) -> str:
-        return f"<Message {self.level_tag or self.level} value={self.value!r}>"
-
-
-class ElementList(list):
-    """Elements of one type in page order; ``at.text_input(key="k")`` finds one by key."""
-
-    def __call__(self, key: str) -> ElementHandle:
-        for handle in self:
-            if handle.key == key:
-                return handle
-        raise KeyError(f"No element with key {key!r}.")
-
-    @property
-    def values(self) -> list[Any]:
-        return [handle.value for handle in self]
 
 
 class TestSessionState(MutableMapping):
@@ -259,7 +144,7 @@ class AppTest:
         self.session_state = TestSessionState(self)
         self._pending: dict[str, Any] = {}
         self._trigger: str | None = None
-        self._elements: list[Element] = []
+        self._elements: list[Any] = []
 
     @classmethod
     def from_function(cls, fn: Callable[..., Any], *, args: tuple | None = None,
@@ -342,7 +227,9 @@ class AppTest:
             self.app.handle_event(Event(values, trigger))
         else:
             self.app.run_page()
-        self._elements = list(_walk(self.app.last_result.root))
+        # As in Streamlit's tree: the main area (callback output first), then the sidebar.
+        prefix, sidebar, main = self._areas()
+        self._elements = [*descendants(prefix), *descendants(main), *descendants(sidebar)]
 
     # -- what the last run showed -------------------------------------------------
 
@@ -356,15 +243,16 @@ class AppTest:
         """"completed", "stopped" or "failed" for the last run."""
         return self.app.last_result.status
 
+    def _areas(self) -> tuple[Any, Any, Any]:
+        """The callback-output area, the sidebar and the main area of the last run."""
+        prefix, sidebar, main = self.app.last_result.root.children
+        return prefix, sidebar, main
+
     def get(self, command: str) -> ElementList:
-        """Elements of one ``st.<command>`` in page order (``button`` includes submit buttons)."""
-        commands = COMMAND_GROUPS.get(command, (command,))
-        handles = ElementList()
-        for element in self._elements:
-            if element.command in commands:
-                kind = WidgetHandle if isinstance(element, Widget) else ElementHandle
-                handles.append(kind(self, element))
-        return handles
+        """Elements of one ``st.<command>``: the main area's, then the sidebar's, each in page
+        order (``button`` includes submit buttons;
+        ``columns``/``tabs`` are the single columns/tabs, as in Streamlit)."""
+        return collect(self, self._elements, command)
 
     @property
     def messages(self) -> list[MessageHandle]:
@@ -373,31 +261,18 @@ class AppTest:
                 for message in element.messages]
 
     @property
-    def main(self) -> list[ElementHandle]:
-        """The elements of the main area in page order (callback output first; not the messages)."""
-        prefix, _, main = self.app.last_result.root.children
-        return self._handles([e for e in (*_walk(prefix), *_walk(main)) if not isinstance(e, Messages)])
+    def main(self) -> AreaList:
+        """The elements of the main area in page order (callback output first; not the messages);
+        ``at.main.radio`` and the other lists give its elements of one type."""
+        prefix, _, main = self._areas()
+        return AreaList(self, (prefix, main), skip=(Messages,))
 
     @property
-    def sidebar(self) -> list[ElementHandle]:
-        """The elements of ``st.sidebar`` in page order."""
-        return self._handles(_walk(self.app.last_result.root.children[1]))
-
-    def _handles(self, elements: Iterable[Element]) -> list[ElementHandle]:
-        return [(WidgetHandle if isinstance(e, Widget) else ElementHandle)(self, e)
-                for e in elements if not isinstance(e, Block)]
+    def sidebar(self) -> AreaList:
+        """The elements of ``st.sidebar`` in page order; ``at.sidebar.radio``... by type."""
+        return AreaList(self, (self._areas()[1],))
 
     def __getattr__(self, name: str) -> ElementList:
-        if name.startswith("_") or (name not in COMMANDS and name not in STREAMLIT_LISTS):
+        if not is_list_name(name):
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         return self.get(name)
-
-
-def _walk(element: Element) -> Iterator[Element]:
-    if isinstance(element, Block):
-        if element.command:
-            yield element
-        for child in element.children:
-            yield from _walk(child)
-    else:
-        yield element

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import textwrap
 import traceback
 from typing import Any
 
@@ -15,6 +16,16 @@ from markdown_it.common.utils import escapeHtml
 
 from .. import conf
 from .base import Element
+
+
+def clean_text(text: Any) -> str:
+    """Streamlit's ``clean_text``: the text of ``text``, dedented and stripped.
+
+    Streamlit applies it to the body of ``st.markdown``/``st.caption`` (so of
+    ``st.write``'s strings), the headings, ``st.text`` and the alerts: text
+    indented to match the code around it is not a Markdown code block.
+    """
+    return textwrap.dedent(str(text)).strip()
 
 
 @functools.cache
@@ -61,7 +72,7 @@ class _Heading(Element):
 
     def __init__(self, body: Any, anchor: str | bool | None = None, *, help: str | None = None,
                  divider: bool | str = False) -> None:
-        self.body = str(body)
+        self.body = clean_text(body)
         self.help = help
         self.divider = bool(divider)
 
@@ -96,13 +107,13 @@ class Subheader(_Heading):
 
 
 class Text(Element):
-    """Fixed-width, preformatted text; never interpreted as Markdown."""
+    """Fixed-width, preformatted text; never interpreted as Markdown (dedented and stripped)."""
 
     command = "text"
     template = "django_reactive/elements/text.html"
 
     def __init__(self, body: Any, *, help: str | None = None) -> None:
-        self.body = str(body)
+        self.body = clean_text(body)
         self.help = help
 
     def context(self) -> dict[str, Any]:
@@ -118,7 +129,7 @@ class Markdown(Element):
     template = "django_reactive/elements/markdown.html"
 
     def __init__(self, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None) -> None:
-        self.body = str(body)
+        self.body = clean_text(body)
         self.allow_html = unsafe_allow_html
         self.help = help
 
@@ -161,7 +172,7 @@ class _Alert(Element):
         return f"rx-alert rx-{self.command}"
 
     def __init__(self, body: Any, *, icon: str | None = None) -> None:
-        self.body = str(body)
+        self.body = clean_text(body)
         self.icon = icon
 
     def context(self) -> dict[str, Any]:

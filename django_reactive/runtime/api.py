@@ -11,13 +11,17 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-from collections.abc import Iterator, Mapping, Sequence
+import io
+import re
+import types
+from collections import ChainMap, UserDict, UserList
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..elements import COMMANDS, Block, DataFrame, ExceptionElement, Json, Markdown
 from ..elements.data import is_tabular
 from ..elements.status import IN_PROGRESS
-from ..errors import InvalidLayoutContextError, ReactiveValueError
+from ..errors import InvalidLayoutContextError, ReactiveAPIError, ReactiveValueError
 from ..state import QueryParams, SessionState
 from ..widgets import Widget
 from .control import RerunException, StopException
@@ -109,10 +113,19 @@ class St:
         return element
 
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
-        """Strings as Markdown, joined with spaces; other values as Streamlit shows them.
+        """Show each argument as Streamlit 1.67's ``st.write`` does.
 
-        QuerySets, lists of dicts and pandas DataFrames are shown as ``st.dataframe``.
+        Consecutive strings and other values shown as text are joined with
+        spaces into one ``st.markdown``; a value that is not a string is shown
+        as inline code of its ``str()`` (a fenced block when it has several
+        lines). Exceptions, QuerySets, lists of dicts and pandas objects (as
+        tables), dicts/lists and other JSON-like values, and ``StringIO`` get an
+        element of their own. As in
+        Streamlit, several arguments can only be written with ``st.write`` or
+        ``st.sidebar.write``, not into a container handle.
         """
+        if len(args) > 1 and self._block is not None and self._block is not self._runner.sidebar:
+            raise ReactiveAPIError(_WRITE_MANY_ERROR)
         buffer: list[str] = []
 
         def flush() -> None:
@@ -122,28 +135,27 @@ class St:
                 buffer.clear()
 
         for arg in args:
+            # The order of the checks is Streamlit's.
             if isinstance(arg, str):
                 buffer.append(arg)
-            elif isinstance(arg, BaseException):
+            elif isinstance(arg, Exception):
                 flush()
                 self._runner.add(ExceptionElement, self._block, self, arg)
-            elif is_tabular(arg):
+            elif is_tabular(arg):  # a QuerySet, pandas, a list of dicts (a table here, JSON in Streamlit)
                 flush()
                 self._runner.add(DataFrame, self._block, self, arg)
-            elif isinstance(arg, (Mapping, list, tuple, set, frozenset, SessionState)) or (
-                dataclasses.is_dataclass(arg) and not isinstance(arg, type)
-            ):
+            elif (json_body := _json_body(arg)) is not _NOT_JSON:
                 flush()
-                if isinstance(arg, SessionState):
-                    arg = arg.to_dict()
-                elif dataclasses.is_dataclass(arg):
-                    arg = dataclasses.asdict(arg)
-                elif isinstance(arg, (set, frozenset, tuple)):
-                    arg = list(arg)
-                self._runner.add(Json, self._block, self, arg)
+                self._runner.add(Json, self._block, self, json_body)
+            elif isinstance(arg, io.StringIO):
+                flush()
+                self._runner.add(Markdown, self._block, self, arg.getvalue())
+            elif dataclasses.is_dataclass(arg) and not isinstance(arg, type):
+                # Streamlit shows st.help here, which django_reactive has not.
+                flush()
+                self._runner.add(Json, self._block, self, dataclasses.asdict(arg))
             else:
-                escaped = str(arg).replace("`", "\\`")
-                buffer.append(f"`{escaped}`")
+                buffer.append(_inline_code(str(arg)))
         flush()
 
     # -- layout ----------------------------------------------------------------
@@ -179,3 +191,52 @@ class St:
 
     def __repr__(self) -> str:
         return "<st>" if self._block is None else f"<st container {type(self._block).__name__}>"
+
+
+_WRITE_MANY_ERROR = (
+    "Cannot replace a single element with multiple elements.\n\n"
+    "The `write()` method only supports multiple elements when inserting elements rather "
+    "than replacing. That is, only when called as `st.write()` or `st.sidebar.write()`."
+)
+
+#: What ``st.write`` shows with ``st.json`` (Streamlit's list, bar its own dicts and pydantic).
+_JSON_TYPES = (dict, list, map, enumerate, types.MappingProxyType, UserDict, ChainMap, UserList,
+               ItemsView, KeysView, ValuesView)
+_NOT_JSON = object()
+
+
+def _is_pydantic_model(value: Any) -> bool:
+    return not isinstance(value, type) and any(
+        f"{c.__module__}.{c.__qualname__}" == "pydantic.main.BaseModel" for c in type(value).__mro__)
+
+
+def _json_body(value: Any) -> Any:
+    """What ``st.json`` shows for ``value`` if ``st.write`` shows it as JSON, else ``_NOT_JSON``."""
+    if isinstance(value, (SessionState, QueryParams)):  # Streamlit's "custom dicts"
+        return value.to_dict()
+    if isinstance(value, tuple) and callable(getattr(value, "_asdict", None)):  # a namedtuple
+        return value._asdict()
+    if isinstance(value, (list, tuple, set, frozenset)) and value and _is_pydantic_model(
+            next(iter(value))):
+        return [item.model_dump(mode="json") if hasattr(item, "model_dump") else item.dict()
+                for item in value]
+    if _is_pydantic_model(value) or isinstance(value, (ChainMap, types.MappingProxyType, UserDict)):
+        return dict(value)
+    if isinstance(value, (map, enumerate, UserList, ItemsView, KeysView, ValuesView)):
+        return list(value)
+    if isinstance(value, (dict, list)):
+        return value
+    return _NOT_JSON
+
+
+def _inline_code(text: str) -> str:
+    """Streamlit's code span for a value's text: fenced by more backticks than it holds.
+
+    Text of several lines becomes a fenced code block (at least three backticks).
+    """
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    if "\n" in text:
+        fence = "`" * max(3, longest + 1)
+        return f"{fence}\n{text}\n{fence}"
+    fence = "`" * (longest + 1)
+    return f"{fence}{text}{fence}"

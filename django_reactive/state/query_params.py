@@ -2,7 +2,8 @@
 
 Values are strings; a key may repeat (``?tag=a&tag=b``): item access gives
 the last value, :meth:`QueryParams.get_all` every value. Assigning a list
-writes a repeated key. The transports put the new query string in the
+writes a repeated key; a key assigned again keeps its place. ``str()`` gives
+the text of a dict, as Streamlit's. The transports put the new query string in the
 browser's address bar when a run changed it.
 """
 
@@ -53,8 +54,17 @@ class QueryParams(MutableMapping):
         values = value if isinstance(value, (list, tuple, set, frozenset)) else [value]
         if any(isinstance(v, (Mapping, list, tuple, set)) for v in values):
             raise ValueError(f"st.query_params['{key}'] takes a string or a list of strings.")
-        kept = [(k, v) for k, v in self._pairs if k != key]
-        object.__setattr__(self, "_pairs", kept + [(str(key), str(v)) for v in values])
+        # Like Streamlit's dict of parameters, a key given a new value keeps its place.
+        key = str(key)
+        new = [(key, str(v)) for v in values]
+        pairs: list[tuple[str, str]] = []
+        for k, v in self._pairs:
+            if k == key:
+                pairs.extend(new)
+                new = []
+            else:
+                pairs.append((k, v))
+        object.__setattr__(self, "_pairs", pairs + new)
 
     def __setattr__(self, key: str, value: Any) -> None:
         self[key] = value
@@ -83,6 +93,17 @@ class QueryParams(MutableMapping):
     def urlencode(self) -> str:
         """The query string, without the leading ``?``."""
         return urlencode(self._pairs)
+
+    def __str__(self) -> str:
+        """The text of a dict, as Streamlit's: a repeated key's values as a list.
+
+        ``str(st.query_params)`` for ``?a=1&tag=x&tag=y`` is
+        ``{'a': '1', 'tag': ['x', 'y']}``.
+        """
+        values: dict[str, list[str]] = {}
+        for k, v in self._pairs:
+            values.setdefault(k, []).append(v)
+        return str({k: vs[0] if len(vs) == 1 else vs for k, vs in values.items()})
 
     def __repr__(self) -> str:
         return f"<QueryParams {self.urlencode()!r}>"

@@ -1,0 +1,183 @@
+"""AppTest's handles and lists, as ``streamlit.testing.v1``'s element tree gives them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from django_reactive.testing import AppTest
+
+pytestmark = pytest.mark.django_db
+
+
+def run(app):
+    return AppTest.from_function(app).run()
+
+
+def test_lists_have_len_and_values_and_find_by_key():
+    at = run(lambda st: (st.toast("one"), st.text("x"), st.toast("two", icon="🔥")))
+    assert at.toast.len == 2
+    assert at.toast.values == ["one", "two"]
+    assert at.toast[1].icon == "🔥"
+    with pytest.raises(KeyError):
+        at.toast("nope")
+
+
+def test_element_parameters_read_as_attributes():
+    def app(st):
+        st.metric("Sales", 9500, delta=-1000, delta_color="inverse")
+        st.error("bad", icon="💥")
+        st.code("x = 1", language="sql")
+        st.title("T")
+        st.subheader("S")
+        st.caption("c")
+        st.divider()
+
+    at = run(app)
+    metric = at.metric[0]
+    assert (metric.label, metric.value, metric.delta, metric.delta_color) == (
+        "Sales", "9500", "-1000", "inverse")
+    assert at.error[0].icon == "💥"
+    assert at.code[0].language == "sql"
+    assert (at.title[0].tag, at.subheader[0].tag) == ("h1", "h3")
+    assert at.caption[0].is_caption and not at.markdown
+    assert at.divider[0].value == "---"
+    with pytest.raises(AttributeError):
+        at.metric[0].no_such_thing  # noqa: B018
+
+
+def test_selectbox_and_radio_index_options_and_select_index():
+    def app(st):
+        st.selectbox("s", ["a", "b", "c"], format_func=str.upper, key="s")
+        st.radio("r", [10, 20], index=None, key="r")
+
+    at = run(app)
+    box = at.selectbox("s")
+    assert (box.index, box.options) == (0, ["A", "B", "C"])
+    assert at.radio("r").index is None
+    box.select_index(2)
+    assert (box.index, box.value) == (2, "c")
+    at.run()
+    assert at.selectbox("s").value == "c"
+    at.radio("r").set_value(20)
+    assert at.radio("r").index == 1
+    with pytest.raises(IndexError):
+        at.selectbox("s").select_index(7)
+
+
+def test_multiselect_select_adds_and_unselect_removes():
+    at = run(lambda st: st.multiselect("m", ["x", "y", "z"], default=["z"]))
+    at.multiselect[0].select("x").select("y").select("x").run()
+    assert at.multiselect[0].value == ["z", "x", "y"]
+    assert at.multiselect[0].indices == [2, 0, 1]
+    at.multiselect[0].unselect("z").unselect("nothing").run()
+    assert at.multiselect[0].value == ["x", "y"]
+    at.multiselect[0].set_value(["y"]).run()  # set_value still replaces the selection
+    assert at.multiselect[0].value == ["y"]
+
+
+def test_number_input_increment_and_decrement_stay_in_bounds():
+    def app(st):
+        st.number_input("i", min_value=0, max_value=2)
+        st.number_input("f", value=1.0, step=0.5)
+
+    at = run(app)
+    at.number_input[0].increment().increment().increment()
+    assert at.number_input[0].value == 2
+    at.number_input[1].decrement().run()
+    assert at.number_input.values == [2, 0.5]
+    at.number_input[0].decrement().decrement().decrement().run()
+    assert at.number_input[0].value == 0
+
+
+def test_time_input_steps_by_its_step():
+    def app(st):
+        st.time_input("a", dt.time(8, 30))
+        st.time_input("b", dt.time(1, 0), step=3600)
+
+    at = run(app)
+    at.time_input[0].increment()
+    at.time_input[1].decrement()
+    at.run()
+    assert at.time_input.values == [dt.time(8, 45), dt.time(0, 0)]
+
+
+def test_set_range_on_sliders():
+    def app(st):
+        st.slider("n", 0, 100, (10, 20))
+        st.select_slider("c", ["r", "g", "b"], value=("r", "g"))
+
+    at = run(app)
+    at.slider[0].set_range(30, 40)
+    at.select_slider[0].set_range("b", "g").run()
+    assert at.slider[0].value == (30, 40)
+    assert at.select_slider[0].value == ("g", "b")
+
+
+def test_input_longer_than_max_chars_is_ignored_but_set_value_is_not():
+    at = run(lambda st: st.text_input("t", "start", max_chars=5))
+    at.text_input[0].input("far too long").run()
+    assert at.text_input[0].value == "start"
+    at.text_input[0].input("ok").run()
+    assert at.text_input[0].value == "ok"
+
+
+def test_color_picker_pick():
+    at = run(lambda st: st.color_picker("c"))
+    at.color_picker[0].pick("#123456").run()
+    assert at.color_picker[0].value == "#123456"
+
+
+def test_main_and_sidebar_are_lists_with_lists_by_type():
+    def app(st):
+        st.sidebar.radio("side", ["a", "b"])
+        st.radio("main", [1, 2])
+        with st.expander("E"):
+            st.text("inside")
+
+    at = run(app)
+    assert at.sidebar.radio[0].value == "a"
+    assert at.main.radio[0].value == 1
+    assert [e.value for e in at.main] == [1, "inside"]  # still the elements in page order
+    assert [c.type for c in at.main.children] == ["radio", "expander"]
+    assert at.main.children[1].children[0].value == "inside"
+
+
+def test_blocks_list_what_is_inside_them():
+    def app(st):
+        st.text("out")
+        left, right = st.columns([1, 2])
+        left.text("l")
+        right.checkbox("r")
+        one, two = st.tabs(["cat", "dog"])
+        one.text("meow")
+        two.text("woof")
+        with st.expander("more"):
+            st.text("a")
+            st.text("b")
+
+    at = run(app)
+    assert [c.weight for c in at.columns] == [1, 2]
+    assert at.columns[0].text.values == ["l"]
+    assert at.columns[1].checkbox[0].value is False
+    assert [t.label for t in at.tabs] == ["cat", "dog"]
+    assert at.tabs[1].text.values == ["woof"]
+    assert at.tabs[0].value == ["cat", "dog"]  # a tab's value: its group's labels
+    assert at.expander[0].label == "more"
+    assert at.expander[0].text.len == 2
+    assert at.text.len == 6
+    repr(at.columns[0])
+
+
+def test_lists_give_the_main_area_before_the_sidebar():
+    def app(st):
+        st.sidebar.text("side")
+        st.text("main")
+        st.sidebar.button("b1")
+        st.button("b2")
+
+    at = run(app)
+    assert at.text.values == ["main", "side"]
+    assert [b.label for b in at.button] == ["b2", "b1"]
+    assert [e.value for e in at.sidebar] == ["side", False]
