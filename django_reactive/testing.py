@@ -255,6 +255,11 @@ class AppTest:
         return collect(self, self._elements, command)
 
     @property
+    def html(self) -> str:
+        """The view's HTML as the page shows it after the last run (``at.button[0].html``: one element's)."""
+        return self.app.rendered.root
+
+    @property
     def messages(self) -> list[MessageHandle]:
         """The Django messages the last run added, in order (shown as notices after it)."""
         return [MessageHandle(message) for element in self._elements if isinstance(element, Messages)

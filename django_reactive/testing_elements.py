@@ -17,6 +17,7 @@ from django.contrib.messages.storage.base import Message
 
 from .elements import COMMANDS, Block, Element, ExceptionElement
 from .elements.layout import Area, Column, Root, Tab, Tabs
+from .render import ROOT_ID
 from .widgets import Widget
 
 if TYPE_CHECKING:
@@ -87,6 +88,12 @@ class ElementHandle:
     @property
     def is_caption(self) -> bool:
         return self.element.command == "caption"
+
+    @property
+    def html(self) -> str:
+        """The element's HTML as the page shows it (its wrapper included)."""
+        app = self._at.app
+        return app.rendered.html[element_ids(app.last_result.root)[id(self.element)]]
 
     def __getattr__(self, name: str) -> Any:
         if not name.startswith("_"):
@@ -375,3 +382,17 @@ def collect(at: AppTest, elements: Iterable[Element], name: str) -> ElementList:
         if _matches(element, name):
             found.append(handle(at, element, parents.get(id(element))))
     return found
+
+
+def element_ids(root: Root) -> dict[int, str]:
+    """``id(element)`` -> the element id the renderer gives it (``Renderer._render``'s rule)."""
+    ids: dict[int, str] = {}
+
+    def walk(element: Element, eid: str) -> None:
+        ids[id(element)] = eid
+        if isinstance(element, Block):
+            for index, child in enumerate(element.children):
+                walk(child, getattr(child, "id", "") or f"{eid}.{index}")
+
+    walk(root, ROOT_ID)
+    return ids

@@ -28,13 +28,12 @@ def run(fn):
 
 
 def html(at):
-    return at.app.rendered.root
+    return at.html
 
 
 def element_html(at, command, index=0):
-    """The HTML of the index-th element of a type, wrapper included (leaves render in page order)."""
-    start = f'<div class="rx rx-{command}" '
-    return [markup for markup in at.app.rendered.html.values() if markup.startswith(start)][index]
+    """The HTML of the index-th element of a type, wrapper included."""
+    return at.get(command)[index].html
 
 
 def error_of(fn):

@@ -54,7 +54,7 @@ TEXTS = [
 
 
 def page(at) -> str:
-    return at.app.rendered.root
+    return at.html
 
 
 def test_english_by_default():

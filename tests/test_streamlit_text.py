@@ -198,3 +198,18 @@ def test_streamlit_str_of_query_params_is_the_text_of_a_dict():
 def test_str_of_empty_query_params():
     assert str(QueryParams("")) == "{}"
     assert str(QueryParams("e=")) == "{'e': ''}"
+
+
+def test_streamlit_heading_anchors_are_kept_and_can_be_hidden():
+    def app(st):
+        st.title("Plain")
+        st.title("Anchored", anchor="top")
+        st.header("Hidden", anchor=False)
+        st.subheader("Sub", anchor="sub")
+
+    at = run(app)
+    assert [t.anchor for t in at.title] == [None, "top"]
+    assert at.header[0].hide_anchor and not at.title[0].hide_anchor
+    assert at.subheader[0].anchor == "sub" and at.subheader[0].tag == "h3"
+    assert '<h1 id="top">Anchored</h1>' in at.title[1].html
+    assert "<h1>Plain</h1>" in at.title[0].html

@@ -75,10 +75,13 @@ class _Heading(Element):
         self.body = clean_text(body)
         self.help = help
         self.divider = bool(divider)
+        #: ``anchor="name"`` makes the heading a link target (``#name``); ``anchor=False`` hides it.
+        self.anchor = anchor if isinstance(anchor, str) and anchor else None
+        self.hide_anchor = anchor is False
 
     def context(self) -> dict[str, Any]:
         return {"html": render_markdown(self.body, inline=True), "level": self.level,
-                "help": self.help, "divider": self.divider}
+                "help": self.help, "divider": self.divider, "anchor": self.anchor}
 
     @property
     def value(self) -> str:
