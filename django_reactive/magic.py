@@ -19,11 +19,17 @@ statement's effects are unchanged.
 """
 
 from __future__ import annotations
+import __future__
 
 import ast
+import inspect
+import textwrap
+from collections.abc import Callable
 from typing import Any
 
-__all__ = ["compile_script", "magic_write", "transform"]
+from django.core.exceptions import ImproperlyConfigured
+
+__all__ = ["compile_script", "magic_function", "magic_write", "transform"]
 
 #: Where magic lines find :func:`magic_write` at run time (through ``__import__``,
 #: so no name is added to the script's globals).
@@ -115,3 +121,38 @@ def compile_script(source: str, filename: str) -> Any:
     """
     tree = ast.parse(source, filename, "exec")
     return compile(transform(tree), filename, "exec", dont_inherit=True)
+
+
+def magic_function(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` compiled again from its source with magic in its body (``@reactive.view(magic=True)``).
+
+    The new function has ``fn``'s globals, defaults and line numbers. It needs
+    the source file, and no variables of an enclosing function (a closure's
+    cells cannot be given to a function compiled anew).
+    """
+    name = getattr(fn, "__qualname__", repr(fn))
+    code = getattr(fn, "__code__", None)
+    if code is None:
+        raise ImproperlyConfigured(f"magic=True needs a Python function, not {name}.")
+    if code.co_freevars:
+        raise ImproperlyConfigured(
+            f"magic=True needs a function defined at module level: {name} uses "
+            f"{', '.join(code.co_freevars)} of an enclosing function.")
+    try:
+        lines, first_line = inspect.getsourcelines(fn)
+    except (OSError, TypeError) as exc:
+        raise ImproperlyConfigured(f"magic=True needs the source of {name}: {exc}") from None
+    tree = ast.parse(textwrap.dedent("".join(lines)))
+    definition = tree.body[0]
+    if not isinstance(definition, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        raise ImproperlyConfigured(f"magic=True needs a function defined with def, not {name}.")
+    definition.decorator_list = []  # the decorators were applied already (this one among them)
+    ast.increment_lineno(tree, first_line - 1)
+    flags = code.co_flags & __future__.annotations.compiler_flag
+    compiled = compile(_Magic().visit(tree), code.co_filename, "exec", flags=flags, dont_inherit=True)
+    namespace: dict[str, Any] = {}
+    exec(compiled, fn.__globals__, namespace)
+    new = namespace[definition.name]
+    new.__defaults__, new.__kwdefaults__ = fn.__defaults__, fn.__kwdefaults__
+    new.__qualname__, new.__doc__ = fn.__qualname__, fn.__doc__
+    return new

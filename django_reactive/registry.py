@@ -11,6 +11,7 @@ from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 
 from . import conf
+from .magic import magic_function
 
 #: Registered views by name.
 VIEWS: dict[str, ReactiveView] = {}
@@ -33,8 +34,9 @@ class ReactiveView:
     def __init__(self, fn: Callable[[Any], Any], *, name: str | None = None,
                  scope: str | None = None, login_required: bool = False,
                  permission: str | Callable[[Any], bool] | None = None, title: str | None = None,
-                 template: str | None = None) -> None:
-        self.fn = fn
+                 template: str | None = None, magic: bool = False) -> None:
+        # magic=True: bare expression lines of the function are shown, as in a script file.
+        self.fn = magic_function(fn) if magic else fn
         self.name = name or _default_name(fn)
         if not NAME_RE.match(self.name):
             raise ImproperlyConfigured(

@@ -347,3 +347,58 @@ def test_reactive_view_functions_do_not_get_magic():
 
     at = AppTest.from_function(page).run()
     assert shown(at) == [("text", "only this")]
+
+
+# -- views opt in ---------------------------------------------------------------------------------
+
+
+def magic_view(st):
+    """The view's docstring is not shown."""
+    "Hello from a view"
+    count = 2
+    count * 10
+    if count:
+        f"count is {count}"
+
+
+def test_a_view_opts_in_with_magic_true():
+    import django_reactive as reactive
+
+    view = reactive.ReactiveView(magic_view, name="tests.magic_view", magic=True)
+    at = AppTest.from_view(view).run()
+    assert [m.value for m in at.markdown] == ["Hello from a view", "`20`", "count is 2"]
+    plain = AppTest.from_view(reactive.ReactiveView(magic_view, name="tests.plain_view")).run()
+    assert not plain.markdown
+
+
+def test_magic_for_a_closure_is_refused_at_definition():
+    from django.core.exceptions import ImproperlyConfigured
+
+    import django_reactive as reactive
+
+    outer = 1
+
+    def closure(st):
+        outer  # noqa: B018 - a magic line
+
+    with pytest.raises(ImproperlyConfigured, match="uses outer of an enclosing function"):
+        reactive.ReactiveView(closure, name="tests.closure", magic=True)
+
+
+def failing_magic_view(st):
+    zero = 0
+    "shown first"
+    1 / zero
+
+
+def test_a_magic_views_traceback_points_at_its_own_line():
+    import traceback
+
+    import django_reactive as reactive
+
+    view = reactive.ReactiveView(failing_magic_view, name="tests.failing_magic", magic=True)
+    at = AppTest.from_view(view).run()
+    assert at.markdown[0].value == "shown first"
+    error = at.exception[0].element.exception
+    line = traceback.extract_tb(error.__traceback__)[-1].lineno
+    assert line == failing_magic_view.__code__.co_firstlineno + 3
