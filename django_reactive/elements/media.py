@@ -16,6 +16,7 @@ from django.db.models.fields.files import FieldFile
 
 from ..errors import ReactiveAPIError
 from .base import Element
+from .pixels import array_to_png, is_pixel_array
 
 #: Leading bytes -> MIME type of the formats that are embedded.
 MAGIC = (
@@ -73,8 +74,8 @@ def image_src(image: Any) -> str:
 class Image(Element):
     """One image, or several side by side; the caption is also the image's ``alt`` text.
 
-    ``clamp``, ``channels`` and ``output_format`` concern pixel arrays, which
-    are not accepted; they are taken for compatibility with Streamlit calls.
+    numpy pixel arrays are shown as PNG (``clamp`` and ``channels`` as in
+    Streamlit); ``output_format`` is taken for compatibility and not used.
     """
 
     command = "image"
@@ -84,6 +85,8 @@ class Image(Element):
                  use_container_width: bool = False, clamp: bool = False, channels: str = "RGB",
                  output_format: str = "auto") -> None:
         images = list(image) if isinstance(image, (list, tuple, set)) else [image]
+        if is_pixel_array(image) and image.ndim == 4:  # a batch of arrays: one image each
+            images = list(image)
         if isinstance(caption, list):
             captions = caption
         elif caption is None:
@@ -94,7 +97,8 @@ class Image(Element):
             raise ReactiveAPIError(f"Cannot pair {len(captions)} captions with {len(images)} images.")
         if width is not None and (not isinstance(width, int) or isinstance(width, bool) or width <= 0):
             raise ReactiveAPIError("Image width must be positive.")
-        self.images = [(image_src(img), None if cap is None else str(cap))
+        self.images = [(image_src(array_to_png(img, clamp=clamp, channels=channels)
+                                  if is_pixel_array(img) else img), None if cap is None else str(cap))
                        for img, cap in zip(images, captions)]
         self.width = width
         self.fill = bool(use_container_width)
