@@ -213,3 +213,19 @@ def test_streamlit_heading_anchors_are_kept_and_can_be_hidden():
     assert at.subheader[0].anchor == "sub" and at.subheader[0].tag == "h3"
     assert '<h1 id="top">Anchored</h1>' in at.title[1].html
     assert "<h1>Plain</h1>" in at.title[0].html
+
+
+def test_streamlit_toast_progress_and_spinner_texts_are_dedented_and_stripped():
+    def app(st):
+        st.toast("""
+            **Saved**
+        """)
+        st.progress(50, text="  half  ")
+        with st.spinner("""
+            Working
+        """):
+            pass
+
+    at = run(app)
+    assert at.toast[0].value == "**Saved**"
+    assert "half" in at.get("progress")[0].html and at.get("progress")[0].element.text == "half"

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import InvalidParameterTypeError, ReactiveAPIError, ReactiveValueError
 from .base import DefaultText, Element, gettext_noop, shown
-from .text import render_markdown
+from .text import clean_text, render_markdown
 
 DELTA_COLORS = ("normal", "inverse", "off")
 LABEL_VISIBILITIES = ("visible", "hidden", "collapsed")
@@ -126,7 +126,7 @@ class Progress(Element):
                 f"Progress Text is of type {type(text)}, which is not an accepted type."
                 "Text only accepts: str. Please convert the text to an accepted type.")
         self.percent = percent
-        self.text = text
+        self.text = None if text is None else clean_text(text)
 
     def context(self) -> dict[str, Any]:
         return {"percent": self.percent,
@@ -144,7 +144,7 @@ class Spinner(Element):
     template = "django_reactive/elements/spinner.html"
 
     def __init__(self, text: str = IN_PROGRESS, *, show_time: bool = False) -> None:
-        self.text = str(text)
+        self.text = text if isinstance(text, DefaultText) else clean_text(text)
 
     def context(self) -> dict[str, Any]:
         return {"html": render_markdown(shown(self.text), inline=True)}
@@ -161,7 +161,7 @@ class Toast(Element):
     template = "django_reactive/elements/toast.html"
 
     def __init__(self, body: Any, *, icon: str | None = None, duration: str | int = "short") -> None:
-        self.body = str(body)
+        self.body = clean_text(body)
         self.icon = icon
         seconds = {"short": 4, "long": 10, "infinite": 0}.get(duration, duration)
         if not isinstance(seconds, int) or isinstance(seconds, bool) or seconds < 0:
