@@ -53,6 +53,8 @@ DEFAULTS: dict[str, Any] = {
     "WS_PATH": "ws/reactive/",
     # Channel layer alias used for multi-tab broadcasts.
     "CHANNEL_LAYER": "default",
+    # What st.secrets shows (Streamlit's secrets.toml): a dict, sections as nested dicts.
+    "SECRETS": {},
 }
 
 

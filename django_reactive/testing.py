@@ -130,6 +130,8 @@ class AppTest:
                  default_timeout: float = DEFAULT_TIMEOUT) -> None:
         self.view = view
         self.default_timeout = default_timeout
+        #: Secrets the script sees in ``st.secrets``, over ``REACTIVE["SECRETS"]`` (as Streamlit's).
+        self.secrets: dict[str, Any] = {}
         self.user = user if user is not None else AnonymousUser()
         session = session_store(None)
         session.create()
@@ -205,6 +207,7 @@ class AppTest:
         return self
 
     def _run(self) -> None:
+        self.app.runner.secrets = self.secrets
         if self.view.access(self.user) != ALLOWED:
             raise PermissionDenied(f"{self.user!r} may not use the view {self.view.name!r}.")
         if self.app.last_result is None:

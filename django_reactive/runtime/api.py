@@ -18,6 +18,7 @@ from collections import ChainMap, UserDict, UserList
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from .. import conf
 from ..elements import COMMANDS, Block, DataFrame, ExceptionElement, Json, Markdown
 from ..elements.data import is_tabular
 from ..elements.status import IN_PROGRESS
@@ -26,6 +27,7 @@ from ..state import QueryParams, SessionState
 from ..widgets import Widget
 from .control import RerunException, StopException
 from .fragments import fragment
+from .secrets import Secrets
 
 if TYPE_CHECKING:
     from .runner import ScriptRunner
@@ -59,6 +61,11 @@ class St:
         """The view's keyword arguments: its URL's (``path("orders/<int:pk>/", v.as_view())``)
         or those given to ``{% reactive_view "name" pk=order.pk %}``. Read-only."""
         return self._runner.kwargs
+
+    @property
+    def secrets(self) -> Secrets:
+        """Streamlit's ``st.secrets``: ``REACTIVE["SECRETS"]``, read-only (and a test's own)."""
+        return Secrets({**conf.get("SECRETS"), **self._runner.secrets})
 
     @property
     def user(self) -> Any:
@@ -212,7 +219,7 @@ def _is_pydantic_model(value: Any) -> bool:
 
 def _json_body(value: Any) -> Any:
     """What ``st.json`` shows for ``value`` if ``st.write`` shows it as JSON, else ``_NOT_JSON``."""
-    if isinstance(value, (SessionState, QueryParams)):  # Streamlit's "custom dicts"
+    if isinstance(value, (SessionState, QueryParams, Secrets)):  # Streamlit's "custom dicts"
         return value.to_dict()
     if isinstance(value, tuple) and callable(getattr(value, "_asdict", None)):  # a namedtuple
         return value._asdict()

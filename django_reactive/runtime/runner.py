@@ -67,6 +67,8 @@ class ScriptRunner:
         self.kwargs = MappingProxyType(dict(kwargs or {}))
         #: The page URL's query, kept with the page (not in the session).
         self.query_params = QueryParams(query_string)
+        #: Secrets added over ``REACTIVE["SECRETS"]`` for this page (``AppTest.secrets``).
+        self.secrets: dict[str, Any] = {}
         self.store = StateStore()
         self.session_state = SessionState(self.store)
         self.st = St(self)
