@@ -13,6 +13,7 @@ import dataclasses
 import functools
 import io
 import re
+import sys
 import types
 from collections import ChainMap, UserDict, UserList
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
@@ -26,6 +27,7 @@ from ..errors import InvalidLayoutContextError, ReactiveAPIError, ReactiveValueE
 from ..state import QueryParams, SessionState
 from ..widgets import Widget
 from .control import RerunException, StopException
+from .echo import block_source
 from .fragments import fragment
 from .secrets import Secrets
 
@@ -176,6 +178,23 @@ class St:
         """One handle per tab, in order, like ``st.columns``."""
         block = self._runner.add(COMMANDS["tabs"], self._block, self, tabs)
         return [St(self._runner, tab) for tab in block.children]
+
+    @contextlib.contextmanager
+    def echo(self, code_location: str = "above") -> Iterator[None]:
+        """Show the code of the ``with`` block (above or below what it shows), as Streamlit does."""
+        caller = sys._getframe(2)  # the frame running ``with st.echo():``
+        filename, line = caller.f_code.co_filename, caller.f_lineno
+        if code_location == "below":
+            yield
+            target: St = self
+        else:
+            target = self.empty()
+            yield
+        source = block_source(filename, line)
+        if source is None:
+            target.warning(f"Unable to display code. No source of {filename}, line {line}.")
+        else:
+            target.code(source, "python")
 
     @contextlib.contextmanager
     def spinner(self, text: str = IN_PROGRESS, *, show_time: bool = False) -> Iterator[None]:
