@@ -106,3 +106,18 @@ def test_help(argv):
     result = subprocess.run([sys.executable, "-m", "django_reactive.cli", *argv],
                             capture_output=True, text=True)
     assert result.returncode == 0 and "django-reactive" in result.stdout
+
+
+def test_the_command_reads_secrets_toml_as_streamlit_run_does(tmp_path, monkeypatch):
+    """~/.streamlit/secrets.toml, then the working folder's (its keys win), become st.secrets."""
+    from django_reactive.standalone.settings import build
+
+    home, work = tmp_path / "home", tmp_path / "work"
+    (home / ".streamlit").mkdir(parents=True)
+    (work / ".streamlit").mkdir(parents=True)
+    (home / ".streamlit" / "secrets.toml").write_text('api_key = "home"\nshared = "home"\n')
+    (work / ".streamlit" / "secrets.toml").write_text('api_key = "work"\n[db]\nuser = "ann"\n')
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work)
+    settings = build(SCRIPT, host="127.0.0.1", db=tmp_path / "db.sqlite3")
+    assert settings["REACTIVE"]["SECRETS"] == {"api_key": "work", "shared": "home", "db": {"user": "ann"}}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,17 @@ def _secret_key(folder: Path) -> str:
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
     return path.read_text().strip()
+
+
+def read_secrets() -> dict[str, Any]:
+    """``st.secrets`` as ``streamlit run`` reads them: ``~/.streamlit/secrets.toml``, then the
+    working folder's ``.streamlit/secrets.toml`` (its top-level keys win)."""
+    found: dict[str, Any] = {}
+    for path in (Path.home() / ".streamlit" / "secrets.toml", Path.cwd() / ".streamlit" / "secrets.toml"):
+        if path.is_file():
+            with path.open("rb") as file:
+                found.update(tomllib.load(file))
+    return found
 
 
 def build(script: Path, *, host: str, db: Path | None = None) -> dict[str, Any]:
@@ -69,6 +81,7 @@ def build(script: Path, *, host: str, db: Path | None = None) -> dict[str, Any]:
         "MEDIA_ROOT": str(folder / "media"),
         "USE_TZ": True,
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
+        "REACTIVE": {"SECRETS": read_secrets()},
         # Read by django_reactive.standalone.urls.
         "REACTIVE_RUN_SCRIPT": str(script),
     }
