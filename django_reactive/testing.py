@@ -258,8 +258,11 @@ class AppTest:
         return collect(self, self._elements, command)
 
     @property
-    def html(self) -> str:
-        """The view's HTML as the page shows it after the last run (``at.button[0].html``: one element's)."""
+    def page_html(self) -> str:
+        """The view's HTML as the page shows it after the last run (``at.button[0].html``: one element's).
+
+        (``at.html`` is the list of ``st.html`` elements, as in Streamlit.)
+        """
         return self.app.rendered.root
 
     @property

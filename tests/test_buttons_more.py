@@ -17,7 +17,7 @@ def test_download_button_embeds_the_file_and_is_true_in_its_click_run():
         st.text(str(clicked))
 
     at = AppTest.from_function(app).run()
-    html = at.html
+    html = at.page_html
     payload = base64.b64encode(b"a,b\n1,2\n").decode()
     assert f'href="data:text/csv;base64,{payload}"' in html and 'download="data.csv"' in html
     assert at.text[0].value == "False"
@@ -28,7 +28,7 @@ def test_download_button_embeds_the_file_and_is_true_in_its_click_run():
 
 def test_download_button_with_ignore_sends_no_event():
     at = AppTest.from_function(lambda st: st.download_button("Get", b"x", on_click="ignore")).run()
-    assert "data-reactive-widget" not in at.html
+    assert "data-reactive-widget" not in at.page_html
 
 
 def test_download_button_refuses_other_data_and_forms():
@@ -46,7 +46,7 @@ def test_download_button_refuses_other_data_and_forms():
 
 def test_link_button():
     at = AppTest.from_function(lambda st: st.link_button("Docs", "https://example.com/docs")).run()
-    html = at.html
+    html = at.page_html
     assert 'href="https://example.com/docs"' in html and 'rel="noopener noreferrer"' in html
     assert ">Docs</a>" in html
     bad = AppTest.from_function(lambda st: st.link_button("x", "javascript:alert(1)")).run()

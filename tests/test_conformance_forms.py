@@ -118,7 +118,7 @@ def test_case_57_form_without_submit_button_renders_with_a_notice():
     at = run(app)
     assert not at.exception
     assert at.text.values == ["after form"]
-    assert "Missing Submit Button" in at.html
+    assert "Missing Submit Button" in at.page_html
 
 
 def test_case_59_automatic_submit_key_is_visible_in_session_state():

@@ -13,7 +13,7 @@ def run(fn):
 
 
 def html(at):
-    return at.html
+    return at.page_html
 
 
 def test_headings_text_and_alerts():

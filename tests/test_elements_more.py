@@ -28,7 +28,7 @@ def run(fn):
 
 
 def html(at):
-    return at.html
+    return at.page_html
 
 
 def element_html(at, command, index=0):

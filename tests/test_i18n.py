@@ -54,7 +54,7 @@ TEXTS = [
 
 
 def page(at) -> str:
-    return at.html
+    return at.page_html
 
 
 def test_english_by_default():

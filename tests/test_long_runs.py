@@ -27,7 +27,7 @@ def test_a_progress_bar_moves():
             bar.progress(value)
 
     at = AppTest.from_function(app).run()
-    assert len(at.progress) == 1 and "90" in at.html
+    assert len(at.progress) == 1 and "90" in at.page_html
 
 
 def test_a_spinner_shows_only_while_its_block_runs():
@@ -39,13 +39,13 @@ def test_a_spinner_shows_only_while_its_block_runs():
     at = AppTest.from_function(app).run()
     assert at.spinner == []
     assert at.text.values == ["inside", "after"]
-    assert "Loading..." not in at.html
+    assert "Loading..." not in at.page_html
 
 
 def test_a_toast():
     at = AppTest.from_function(lambda st: st.toast("Saved", icon="✔")).run()
     assert at.toast[0].value == "Saved"
-    assert 'role="status"' in at.html
+    assert 'role="status"' in at.page_html
     assert "Invalid `duration`" in AppTest.from_function(
         lambda st: st.toast("x", duration="forever")).run().exception[0].message
 

@@ -2,7 +2,7 @@
 
 from .base import COMMANDS, Element
 from .data import DataFrame, Table
-from .formatting import Caption, Code, Divider
+from .formatting import Caption, Code, Divider, Html
 from .layout import Block, Column, Columns, Container, Empty, Expander, Tab, Tabs
 from .links import LinkButton
 from .media import Image
@@ -23,7 +23,7 @@ from .text import (
 
 __all__ = [
     "COMMANDS", "Block", "Caption", "Code", "Column", "Columns", "Container", "DataFrame",
-    "Divider", "Element", "Empty", "Error", "ExceptionElement", "Expander", "Header", "Image",
+    "Divider", "Element", "Empty", "Error", "ExceptionElement", "Expander", "Header", "Html", "Image",
     "Info", "Json", "LinkButton", "Markdown", "Metric", "Progress", "Spinner", "Subheader", "Success", "Tab",
     "Table", "Tabs", "Text", "Title", "Toast", "Warning",
 ]

@@ -1,13 +1,17 @@
-"""Small formatting elements: captions, code blocks and dividers."""
+"""Small formatting elements: captions, code blocks, dividers and HTML."""
 
 from __future__ import annotations
 
 import re
 import textwrap
+from pathlib import Path
 from typing import Any
 
+import nh3
+from django.utils.safestring import mark_safe
+
 from .base import Element
-from .text import Markdown
+from .text import Markdown, clean_text
 
 #: What may follow ``language-`` in a class attribute (``c++``, ``c#``, ``objective-c``).
 _LANGUAGE = re.compile(r"[^\w+#.-]")
@@ -48,3 +52,30 @@ class Divider(Element):
 
     command = "divider"
     template = "django_reactive/elements/divider.html"
+
+
+class Html(Element):
+    """``st.html``: a piece of HTML, sanitised as ``st.markdown(unsafe_allow_html=True)`` is.
+
+    Scripts, event handlers and styles are removed (nh3), whatever
+    ``unsafe_allow_javascript`` says: a view's HTML is not trusted to run code
+    in the visitor's page. The body may be a string, a ``pathlib.Path`` of a
+    file to read, or an object with ``_repr_html_()`` (a pandas Styler...).
+    """
+
+    command = "html"
+    template = "django_reactive/elements/html.html"
+
+    def __init__(self, body: Any, *, width: Any = "stretch", unsafe_allow_javascript: bool = False) -> None:
+        if isinstance(body, Path):
+            body = body.read_text(encoding="utf-8")
+        elif hasattr(body, "_repr_html_"):
+            body = body._repr_html_()
+        self.body = clean_text(body)
+
+    def context(self) -> dict[str, Any]:
+        return {"html": mark_safe(nh3.clean(self.body))}
+
+    @property
+    def value(self) -> str:
+        return self.body
