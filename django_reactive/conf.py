@@ -53,6 +53,9 @@ DEFAULTS: dict[str, Any] = {
     "WS_PATH": "ws/reactive/",
     # Channel layer alias used for multi-tab broadcasts.
     "CHANNEL_LAYER": "default",
+    # Cache alias where st.cache_data keeps return values (shared by the workers
+    # on Redis; st.cache_resource always keeps its objects in the process).
+    "CACHE_DATA_CACHE": "default",
     # What st.secrets shows (Streamlit's secrets.toml): a dict, sections as nested dicts.
     "SECRETS": {},
 }

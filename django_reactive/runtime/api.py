@@ -26,6 +26,7 @@ from ..elements.status import IN_PROGRESS
 from ..errors import InvalidLayoutContextError, ReactiveAPIError, ReactiveValueError
 from ..state import QueryParams, SessionState
 from ..widgets import Widget
+from . import caching
 from .control import RerunException, StopException
 from .echo import block_source
 from .fragments import fragment
@@ -63,6 +64,10 @@ class St:
         """The view's keyword arguments: its URL's (``path("orders/<int:pk>/", v.as_view())``)
         or those given to ``{% reactive_view "name" pk=order.pk %}``. Read-only."""
         return self._runner.kwargs
+
+    #: Streamlit's function caches (``@st.cache_data``, ``@st.cache_resource``).
+    cache_data = caching.cache_data
+    cache_resource = caching.cache_resource
 
     @property
     def secrets(self) -> Secrets:

@@ -29,6 +29,11 @@ class StProxy:
             from .fragments import fragment
 
             return fragment
+        if name in ("cache_data", "cache_resource"):
+            # So do @st.cache_data and @st.cache_resource.
+            from . import caching
+
+            return getattr(caching, name)
         return getattr(self._target(), name)
 
     def __repr__(self) -> str:
