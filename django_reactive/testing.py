@@ -242,8 +242,8 @@ class AppTest:
         return self.app.runner.query_params
 
     @property
-    def status(self) -> str:
-        """"completed", "stopped" or "failed" for the last run."""
+    def run_status(self) -> str:
+        """"completed", "stopped" or "failed" for the last run (``at.status`` lists st.status blocks)."""
         return self.app.last_result.status
 
     def _areas(self) -> tuple[Any, Any, Any]:

@@ -58,7 +58,7 @@ def test_case_4_missing_attribute_is_an_exception_element():
         'st.session_state has no attribute "missing". Did you forget to initialize it? More info: '
         "https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
     )
-    assert at.status == "failed"
+    assert at.run_status == "failed"
 
 
 def test_case_5_missing_item_is_a_key_error():

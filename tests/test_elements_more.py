@@ -38,7 +38,7 @@ def element_html(at, command, index=0):
 
 def error_of(fn):
     at = run(fn)
-    assert at.status == "failed"
+    assert at.run_status == "failed"
     return at.exception[0]
 
 

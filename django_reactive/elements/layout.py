@@ -135,6 +135,33 @@ class Expander(Block):
                 "icon": self.icon}
 
 
+class Status(Expander):
+    """``st.status(label)``: an expander whose icon tells a long task's state.
+
+    ``running`` (a spinner), ``complete`` or ``error``; the handle's
+    ``update()`` changes label, state and expansion, and leaving its ``with``
+    block completes it (or marks the error), as Streamlit does.
+    """
+
+    command = "status"
+    template = "django_reactive/layout/status.html"
+    STATES = ("running", "complete", "error")
+
+    def __init__(self, label: str = "Running...", *, expanded: bool = False, state: str = "running",
+                 width: Any = "stretch") -> None:
+        super().__init__(label, expanded)
+        self.set_state(state)
+
+    def set_state(self, state: str) -> None:
+        if state not in self.STATES:
+            raise ReactiveAPIError(
+                f"Unknown state ({state}). Must be one of 'running', 'complete', or 'error'.")
+        self.state = state
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "state": self.state}
+
+
 class Tab(Block):
     """One panel of :class:`Tabs`; shown while its radio button in the tab list is checked."""
 

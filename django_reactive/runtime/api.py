@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from .. import conf
 from ..elements import COMMANDS, Block, DataFrame, ExceptionElement, Json, Markdown
 from ..elements.data import is_tabular
+from ..elements.layout import Status
 from ..elements.status import IN_PROGRESS
 from ..errors import InvalidLayoutContextError, ReactiveAPIError, ReactiveValueError
 from ..state import QueryParams, SessionState
@@ -217,8 +218,24 @@ class St:
         self._runner.push(self._block)
         return self
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, exc_type: Any, *exc: Any) -> None:
         self._runner.pop(self._block)
+        # Leaving ``with st.status(...)`` completes a running status (or marks the error).
+        if isinstance(self._block, Status) and self._block.state == "running":
+            self.update(state="error" if exc_type is not None else "complete")
+
+    def update(self, *, label: str | None = None, expanded: bool | None = None,
+               state: str | None = None) -> None:
+        """``status.update(...)``: change an ``st.status`` container's label, expansion or state."""
+        if not isinstance(self._block, Status):
+            raise ReactiveAPIError("update() is only available on the container st.status returns.")
+        if label is not None:
+            self._block.label = str(label)
+        if expanded is not None:
+            self._block.expanded = bool(expanded)
+        if state is not None:
+            self._block.set_state(state)
+        self._runner.flush()  # a long run shows the new state
 
     def __repr__(self) -> str:
         return "<st>" if self._block is None else f"<st container {type(self._block).__name__}>"
