@@ -229,3 +229,21 @@ def test_streamlit_toast_progress_and_spinner_texts_are_dedented_and_stripped():
     at = run(app)
     assert at.toast[0].value == "**Saved**"
     assert "half" in at.get("progress")[0].html and at.get("progress")[0].element.text == "half"
+
+
+def test_streamlit_colour_directives_in_markdown_and_st_badge():
+    def app(st):
+        st.markdown("Status: :red[down], :blue-background[**note**] and :green-badge[OK] :nope[x]")
+        st.caption("a :violet[nested :orange[colour]] and a \\[bracket\\]")
+        st.badge("New [1]", icon="✨", color="violet")
+
+    at = run(app)
+    html = at.markdown[0].html
+    assert '<span class="rx-color rx-color-red">down</span>' in html
+    assert '<span class="rx-bg rx-bg-blue"><strong>note</strong></span>' in html
+    assert '<span class="rx-badge rx-badge-green">OK</span>' in html and ":nope[x]" in html
+    assert 'rx-color-violet">nested <span class="rx-color rx-color-orange">colour</span></span>' \
+        in at.caption[0].html
+    assert at.badge[0].value == ":violet-badge[✨ New \\[1\\]]"
+    assert '<span class="rx-badge rx-badge-violet">✨ New [1]</span>' in at.badge[0].html
+    assert "Invalid color" in run(lambda st: st.badge("x", color="pink")).exception[0].message

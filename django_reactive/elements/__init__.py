@@ -2,7 +2,7 @@
 
 from .base import COMMANDS, Element
 from .data import DataFrame, Table
-from .formatting import Caption, Code, Divider, Html
+from .formatting import Badge, Caption, Code, Divider, Html
 from .layout import Block, Column, Columns, Container, Empty, Expander, Status, Tab, Tabs
 from .links import LinkButton
 from .media import Image
@@ -22,7 +22,7 @@ from .text import (
 )
 
 __all__ = [
-    "COMMANDS", "Block", "Caption", "Code", "Column", "Columns", "Container", "DataFrame",
+    "COMMANDS", "Badge", "Block", "Caption", "Code", "Column", "Columns", "Container", "DataFrame",
     "Divider", "Element", "Empty", "Error", "ExceptionElement", "Expander", "Header", "Html", "Image",
     "Info", "Json", "LinkButton", "Markdown", "Metric", "Progress", "Spinner", "Status", "Subheader",
     "Success", "Tab",

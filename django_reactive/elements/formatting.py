@@ -10,7 +10,9 @@ from typing import Any
 import nh3
 from django.utils.safestring import mark_safe
 
+from ..errors import ReactiveAPIError
 from .base import Element
+from .directives import COLORS
 from .text import Markdown, clean_text
 
 #: What may follow ``language-`` in a class attribute (``c++``, ``c#``, ``objective-c``).
@@ -79,3 +81,17 @@ class Html(Element):
     @property
     def value(self) -> str:
         return self.body
+
+
+class Badge(Markdown):
+    """``st.badge(label, icon=, color=)``: Streamlit's ``:color-badge[icon label]`` Markdown."""
+
+    command = "badge"
+
+    def __init__(self, label: str, *, icon: str | None = None, color: str = "blue", width: Any = "content",
+                 help: str | None = None) -> None:
+        if color not in COLORS:
+            raise ReactiveAPIError(
+                f"Invalid color {color!r} for st.badge: use one of {', '.join(sorted(COLORS))}.")
+        escaped = str(label).replace("[", "\\[").replace("]", "\\]")
+        super().__init__(f":{color}-badge[{f'{icon} ' if icon else ''}{escaped}]", help=help)

@@ -16,6 +16,7 @@ from markdown_it.common.utils import escapeHtml
 
 from .. import conf
 from .base import Element
+from .directives import color_directives
 
 
 def clean_text(text: Any) -> str:
@@ -31,7 +32,7 @@ def clean_text(text: Any) -> str:
 @functools.cache
 def _markdown(allow_html: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
-    return md.enable(["table", "strikethrough"])
+    return md.enable(["table", "strikethrough"]).use(color_directives)
 
 
 #: One line of text whose only Markdown is `code spans`: no block starts at its
