@@ -6,6 +6,7 @@ import logging
 import secrets
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -16,6 +17,7 @@ from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
@@ -79,6 +81,10 @@ def render_view(request: HttpRequest, view: ReactiveView,
     this way. The caller checks access first (:meth:`ReactiveView.access`).
     ``kwargs`` become ``st.kwargs``; the page carries them, signed.
     """
+    return view_markup(_first_run(request, view, kwargs), request)
+
+
+def _first_run(request: HttpRequest, view: ReactiveView, kwargs: dict[str, Any] | None) -> AppSession:
     kwargs = viewargs.clean(view.name, kwargs or {})
     # The WebSocket cannot set a cookie: the session must exist before it opens.
     if request.session.session_key is None:
@@ -91,7 +97,18 @@ def render_view(request: HttpRequest, view: ReactiveView,
     _, changed = app.run_page(mirror=request.session)
     if changed:
         broadcast_state_changed(session_key, view, kwargs=kwargs)
-    return view_markup(app, request)
+    return app
+
+
+def _icon_href(icon: Any) -> str | None:
+    """A favicon ``href`` for ``st.set_page_config(page_icon=...)``: a URL, or an emoji drawn in SVG."""
+    if not isinstance(icon, str) or not icon:
+        return None
+    if icon.startswith(("http://", "https://", "/")):
+        return icon
+    svg = ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>"
+           f"<text y='.9em' font-size='90'>{escape(icon)}</text></svg>")
+    return "data:image/svg+xml," + quote(svg)
 
 
 def check_access(request: HttpRequest, view: ReactiveView) -> HttpResponse | None:
@@ -117,15 +134,19 @@ def page_view(view: ReactiveView) -> Callable[..., HttpResponse]:
             return refused
         template = view.template or conf.get("BASE_TEMPLATE")
         try:
-            body = render_view(request, view, kwargs)
+            app = _first_run(request, view, kwargs)
+            body = view_markup(app, request)
         except (Unavailable, LockTimeout, LeaseLost, *INFRASTRUCTURE_ERRORS):
             logger.warning("django_reactive: page of view %s unavailable", view.name, exc_info=True)
             response = render(request, "django_reactive/unavailable.html",
                               {"title": view.title or view.name}, status=503)
             response["Retry-After"] = "2"
             return response
+        config = app.runner.page_config  # st.set_page_config of the first run
         return render(request, template, {
-            "reactive_view": view, "title": view.title or view.name, "reactive_view_body": body,
+            "reactive_view": view, "title": config.get("page_title") or view.title or view.name,
+            "reactive_view_body": body, "page_layout": config.get("layout", "centered"),
+            "page_icon": _icon_href(config.get("page_icon")),
         })
 
     page.reactive_view = view  # type: ignore[attr-defined]

@@ -66,6 +66,22 @@ class St:
         or those given to ``{% reactive_view "name" pk=order.pk %}``. Read-only."""
         return self._runner.kwargs
 
+    def set_page_config(self, page_title: str | None = None, page_icon: str | None = None,
+                        layout: str | None = None, initial_sidebar_state: Any = None,
+                        menu_items: Any = None) -> None:
+        """The page's title, icon and layout, as Streamlit's (calls add up; see docs/widgets.md)."""
+        if layout not in (None, "centered", "wide"):
+            raise ReactiveValueError("Invalid `layout` value. Supported values: 'centered', 'wide'.")
+        if initial_sidebar_state not in (None, "auto", "expanded", "collapsed", "locked") and not (
+                isinstance(initial_sidebar_state, int) and not isinstance(initial_sidebar_state, bool)
+                and initial_sidebar_state > 0):
+            raise ReactiveValueError(
+                "Invalid `initial_sidebar_state` value. Supported values: 'auto', 'expanded', "
+                f"'collapsed', 'locked', a positive int. Got {initial_sidebar_state!r}.")
+        given = {"page_title": page_title, "page_icon": page_icon, "layout": layout,
+                 "initial_sidebar_state": initial_sidebar_state}
+        self._runner.page_config.update({k: v for k, v in given.items() if v is not None})
+
     #: Streamlit's function caches (``@st.cache_data``, ``@st.cache_resource``).
     cache_data = caching.cache_data
     cache_resource = caching.cache_resource

@@ -67,6 +67,8 @@ class ScriptRunner:
         self.kwargs = MappingProxyType(dict(kwargs or {}))
         #: The page URL's query, kept with the page (not in the session).
         self.query_params = QueryParams(query_string)
+        #: What ``st.set_page_config`` set (the page's title, icon, layout), kept with the page.
+        self.page_config: dict[str, Any] = {}
         #: Secrets added over ``REACTIVE["SECRETS"]`` for this page (``AppTest.secrets``).
         self.secrets: dict[str, Any] = {}
         self.store = StateStore()
