@@ -5,7 +5,7 @@ fresh migrated SQLite database in a temporary directory), creates a session,
 renders the view once as its page would, then clicks its Increment button
 ``--events`` times and prints the medians of: ``handle_event`` (and, inside
 it, taking the lease and bringing the state up to date, running the view,
-encoding the state, rendering + diff, and the fenced session write), then
+encoding the state and its fenced session write, rendering + diff), then
 encoding the patch. Then ``--profile`` more clicks run under cProfile, and
 the top functions by cumulative and by own time are printed.
 
@@ -74,12 +74,11 @@ def run(args: argparse.Namespace) -> None:
 
     phases: dict[str, list[float]] = {}
     state = app.state
-    originals = state.load, app.runner.run, state.stage, app._render, state.commit
+    originals = state.load, app.runner.run, app._render, state.commit
     state.load = _timed("load (revision check)", state.load, phases)
     app.runner.run = _timed("run the view", app.runner.run, phases)
-    state.stage = _timed("encode the state", state.stage, phases)
     app._render = _timed("render + diff", app._render, phases)
-    state.commit = _timed("commit (session write)", state.commit, phases)
+    state.commit = _timed("commit (encode + write)", state.commit, phases)
     for seq in range(1, args.events + 1):
         started = time.perf_counter()
         outcome = app.handle_event(click)
@@ -89,10 +88,10 @@ def run(args: argparse.Namespace) -> None:
         for label, seconds in (("handle_event", handled - started), ("encode the patch", encoded - handled)):
             phases.setdefault(label, []).append(seconds)
         phases.setdefault("patch bytes", []).append(len(patch.encode()))
-    state.load, app.runner.run, state.stage, app._render, state.commit = originals
+    state.load, app.runner.run, app._render, state.commit = originals
 
-    for label in ("handle_event", "load (revision check)", "run the view", "encode the state",
-                  "render + diff", "commit (session write)", "encode the patch"):
+    for label in ("handle_event", "load (revision check)", "run the view", "commit (encode + write)",
+                  "render + diff", "encode the patch"):
         print(f"  {label:24} median {statistics.median(phases[label]) * 1000:7.3f} ms")
     print(f"  {'patch':24} median {statistics.median(phases['patch bytes']):7.0f} B")
 

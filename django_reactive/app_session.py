@@ -85,14 +85,15 @@ class AppSession:
         self.query_string = query
         return ops
 
-    def _stage(self, result: RunResult) -> None:
-        """Encode the run's state; with DEBUG, say on the page which values cannot be stored."""
-        names = self.state.stage()
+    def _commit(self, result: RunResult) -> bool:
+        """Write the run's state; with DEBUG, say on the page which values cannot be stored."""
+        changed, names = self.state.commit()
         if names and settings.DEBUG:
             listed = ", ".join(f"`{name}`" for name in names)
             result.root.children[0].add(Warning(
                 f"st.session_state {listed}: not storable in the session, so kept with this page "
                 "only (lost on reload, not seen by other tabs or workers). See docs/state.md."))
+        return changed
 
     def handle_event(self, event: Event | None, *, fragment: str | None = None) -> EventOutcome:
         """Run one event (or a plain rerun, or one fragment's timer) and save its state.
@@ -114,9 +115,8 @@ class AppSession:
                         self.rendered = shown
                     self.state.rewind()
                 result = self.runner.run(event, fragment=fragment)
-                self._stage(result)
+                changed = self._commit(result)
                 ops = self._render(result)
-                changed = self.state.commit()
         except BaseException:
             self.rendered, self.last_result = shown, None
             raise
@@ -134,9 +134,8 @@ class AppSession:
         self.rendered = self.last_result = None
         with self.state.event():
             result = self.runner.run()
-            self._stage(result)
+            changed = self._commit(result)
             self._render(result)
-            changed = self.state.commit()
         if changed and mirror is not None and (mirror.modified or settings.SESSION_SAVE_EVERY_REQUEST):
             mirror[conf.get("SESSION_KEY")] = self.state.written
         return self.rendered, changed
@@ -146,13 +145,13 @@ class AppSession:
 
         Returns the patch from what this page showed to the new render.
         """
-        self.state.peek()
+        self.state.load()  # no lease: this run is never written
         on_flush, self.runner.on_flush = self.runner.on_flush, None
         try:
             ops = self._render(self.runner.run())
         finally:
             self.runner.on_flush = on_flush
-        self.state.after_peek()
+        self.state.forget_if_changed()
         return ops
 
     def stream(self, send: Callable[[dict[str, str]], None] | None) -> None:

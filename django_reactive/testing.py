@@ -80,7 +80,6 @@ class TestSessionState(MutableMapping):
         with state.event():
             fn(self._view())
             state.store.end_run(completed=False)
-            state.stage()
             state.commit()
 
     def __getitem__(self, key: str) -> Any:

@@ -119,8 +119,6 @@ class PageState:
         #: The session's views' states as last written by this page (to mirror into a request).
         self.written: dict[str, Any] | None = None
         self._lease: Lease | None = None
-        #: What :meth:`stage` encoded in this event, for :meth:`commit`.
-        self._staged: dict[str, Any] | None = None
 
     # -- reading ---------------------------------------------------------------
 
@@ -136,7 +134,6 @@ class PageState:
         """Bring the working copy up to the stored snapshot: a no-op when nobody else wrote."""
         stored = retrying(self._read)[1].get(self.namespace) or {}
         revision = stored.get("r")
-        self._staged = None
         if self.loaded and revision == self.revision:
             self.store.reset_event()
             return
@@ -174,7 +171,7 @@ class PageState:
 
     @contextmanager
     def event(self) -> Iterator[PageState]:
-        """Hold the view's lease with the state loaded; the body ends with :meth:`commit`.
+        """Hold the view's lease with the state loaded; a body that changes state ends with :meth:`commit`.
 
         Raises ``LockTimeout`` (busy), :class:`Unavailable` or :class:`SessionGone`.
         An exception from the body leaves nothing written and the working copy
@@ -196,10 +193,30 @@ class PageState:
             except INFRASTRUCTURE_ERRORS:
                 logger.warning("django_reactive: could not free a lease; it runs out", exc_info=True)
 
-    def stage(self) -> list[str]:
-        """Encode the working copy; return the names of values newly found not storable."""
-        self._staged, self.unstored = self.store.dump()
-        names = sorted({name for (_, name) in self.unstored_names()} - self.warned)
+    def commit(self) -> tuple[bool, list[str]]:
+        """Encode the working copy and write it when it changed. Call inside :meth:`event`.
+
+        Returns whether it was written, and the names of values newly found not
+        storable (they stay with the page; each is named once). Returns only
+        once the write is durable; raises :class:`LeaseLost` when the event may
+        no longer write (its lease ran out, or another writer came first).
+        """
+        data, self.unstored = self.store.dump()
+        names = self._newly_unstored() if self.unstored else []
+        if data == self.snapshot:
+            return False, names
+        revision = secrets.token_hex(6)
+        retrying(lambda: self._write(data, revision))
+        self.revision, self.snapshot = revision, data
+        state_saved.send(sender=type(self.sender), view=self.sender, session_key=self.session_key,
+                         namespace=self.namespace, revision=revision)
+        return True, names
+
+    def _newly_unstored(self) -> list[str]:
+        """The user-facing names of unstored values not warned about yet; warns about them."""
+        keys = {wid: key for key, wid in self.store.key_map.items()}
+        found = {keys.get(name, name) if place == "w" else name for place, name in self.unstored}
+        names = sorted(found - self.warned)
         self.warned.update(names)
         for name in names:
             logger.warning(
@@ -207,30 +224,6 @@ class PageState:
                 "the session; it lives with this page only (lost on reload, not seen by other tabs).",
                 name, self.namespace)
         return names
-
-    def unstored_names(self) -> list[tuple[str, str]]:
-        """(place, user-facing name) of each value kept with the page only."""
-        keys = {wid: key for key, wid in self.store.key_map.items()}
-        return [(place, keys.get(name, name) if place == "w" else name) for place, name in self.unstored]
-
-    def commit(self) -> bool:
-        """Write the staged snapshot when it changed; True if written.
-
-        Call inside :meth:`event`, after :meth:`stage`. Returns only once the
-        write is durable; raises :class:`LeaseLost` when the event may no
-        longer write (its lease ran out, or another writer came first).
-        """
-        data = self._staged
-        if data is None:
-            raise RuntimeError("PageState.commit() needs stage() first, in the same event.")
-        if data == self.snapshot:
-            return False
-        revision = secrets.token_hex(6)
-        retrying(lambda: self._write(data, revision))
-        self.revision, self.snapshot = revision, data
-        state_saved.send(sender=type(self.sender), view=self.sender, session_key=self.session_key,
-                         namespace=self.namespace, revision=revision)
-        return True
 
     def _write(self, data: dict[str, Any], revision: str) -> None:
         """Store this page's state onto the session as it is now, under the session's lease.
@@ -264,11 +257,7 @@ class PageState:
 
     # -- outside events ----------------------------------------------------------
 
-    def peek(self) -> None:
-        """Load without the lease, for a run that is never committed (a push re-run)."""
-        self.load()
-
-    def after_peek(self) -> None:
+    def forget_if_changed(self) -> None:
         """After an uncommitted run: forget the working copy if that run changed it.
 
         Otherwise the next event would commit what a re-run for another page's
