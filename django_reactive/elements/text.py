@@ -26,7 +26,9 @@ def clean_text(text: Any) -> str:
     ``st.write``'s strings), the headings, ``st.text`` and the alerts: text
     indented to match the code around it is not a Markdown code block.
     """
-    return textwrap.dedent(str(text)).strip()
+    text = str(text)
+    # One line: dedenting it is stripping it (and this runs for every text element of every run).
+    return text.strip() if "\n" not in text else textwrap.dedent(text).strip()
 
 
 @functools.cache
