@@ -16,7 +16,8 @@ from typing import Any
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template.loader import get_template
-from django.utils.html import escape
+from django.templatetags.static import static
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -35,10 +36,18 @@ def _template(name: str) -> Any:
     return get_template(name)
 
 
+@functools.cache
+def asset_urls(paths: tuple[str, ...]) -> str:
+    """The URLs of an element's assets, space-separated (the client's ``data-rx-assets``)."""
+    return " ".join(static(path) for path in paths)
+
+
 @receiver(setting_changed)
 def _reset_templates(*, setting: str, **kwargs: Any) -> None:
     if setting == "TEMPLATES":
         _template.cache_clear()
+    if setting in ("STATIC_URL", "STORAGES", "STATICFILES_STORAGE"):
+        asset_urls.cache_clear()
 
 
 @dataclass
@@ -49,6 +58,13 @@ class Rendered:
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: Elements shown once, after the run that made them (Django messages).
     transient: list[str] = field(default_factory=list)
+    #: The assets of the elements shown (their URLs, as ``data-rx-assets`` gives them).
+    assets: set[str] = field(default_factory=set)
+
+    @property
+    def stylesheets(self) -> list[str]:
+        """The stylesheets the page needs before its first paint, in a stable order."""
+        return sorted({url for urls in self.assets for url in urls.split(" ") if url.endswith(".css")})
 
     @property
     def root(self) -> str:
@@ -135,6 +151,8 @@ class Renderer:
             mark_safe(shell[0] + children + shell[1]) if isinstance(shell, tuple) else
             self._render_html(element, eid, {**context, "children": mark_safe(children)}))
         out.html[eid] = html
+        if element.assets:
+            out.assets.add(asset_urls(element.assets))
         if getattr(element, "transient", False):
             out.transient.append(eid)
         return html
@@ -152,10 +170,12 @@ class Renderer:
     def _render_html(self, element: Element, eid: str, context: dict[str, Any]) -> str:
         context["eid"] = eid
         context["dom_id"] = self.dom_prefix + eid
+        assets = format_html(' data-rx-assets="{}"', asset_urls(element.assets)) if element.assets else ""
         if isinstance(element, Block):
+            context["rx_assets"] = assets
             return _template(element.template).render(context)
         inner = _template(element.template).render(context)
-        return (f'<div class="rx {css_class(element)}" data-reactive-id="{escape(eid)}">'
+        return (f'<div class="rx {css_class(element)}" data-reactive-id="{escape(eid)}"{assets}>'
                 f"{inner}</div>")
 
 

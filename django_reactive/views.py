@@ -49,6 +49,7 @@ def view_markup(app: AppSession, request: HttpRequest) -> SafeString:
     return render_to_string("django_reactive/view.html", {
         "view": app.view, "ws_url": ws_url(), "tab": app.tab,
         "rev": app.rendered.rev, "body": app.rendered.root, "query": app.query_update,
+        "stylesheets": app.rendered.stylesheets,
         "upload_url": endpoint_url("upload", app.view),
         "event_url": endpoint_url("event", app.view), "csrf_token": get_token(request),
         "kwargs_token": viewargs.sign(app.view.name, app.kwargs),

@@ -53,6 +53,9 @@ class Element:
     template: ClassVar[str] = ""
     #: Whether st.<command>() returns a handle to a new container (layout).
     is_block: ClassVar[bool] = False
+    #: Static files (``"django_reactive/charts.js"``) that only pages showing this element load:
+    #: stylesheets are linked, ES modules imported and their ``mount(element)`` called.
+    assets: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -136,6 +136,21 @@ function keepDisclosureState(attribute, element) {
   return !(attribute === "checked" && element.classList.contains("rx-tab-radio"));
 }
 
+/**
+ * Load the `data-rx-assets` of elements in `root` (charts, chat...): each
+ * stylesheet and module once; a module's `mount(el)` runs for each new or changed element.
+ */
+function useAssets(root) {
+  for (const el of [root, ...root.querySelectorAll("[data-rx-assets]")]) {
+    for (const url of el.dataset.rxAssets?.split(" ") || []) {
+      if (!url.endsWith(".css")) import(url).then((m) => m.mount?.(el));
+      else if (!document.querySelector(`link[href="${url}"]`)) {
+        document.head.append(Object.assign(document.createElement("link"), { rel: "stylesheet", href: url }));
+      }
+    }
+  }
+}
+
 const MORPH_OPTIONS = {
   morphStyle: "outerHTML",
   ignoreActiveValue: true,
@@ -176,6 +191,7 @@ export class ReactiveView {
     el.addEventListener("keydown", (ev) => this.onKeydown(ev));
     // The first run of the page may have written st.query_params.
     if (el.dataset.reactiveQs !== undefined) showQuery(el.dataset.reactiveQs);
+    useAssets(el);
     // Forms are submitted through their submit buttons' events, never natively.
     el.addEventListener("submit", (ev) => ev.preventDefault());
     this.http = false; // events go over the HTTP fallback
@@ -281,6 +297,10 @@ export class ReactiveView {
       const target = this.el.querySelector(attr("id", id));
       // Morphing also drops our aria-invalid marks: the server's HTML lacks them.
       if (target) Idiomorph.morph(target, html, options);
+    }
+    for (const [id] of ops) {
+      const target = this.el.querySelector(attr("id", id));
+      if (target) useAssets(target);
     }
     this.restoreFormEdits(edits);
     this.restoreFocus(focus);
