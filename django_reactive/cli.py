@@ -1,7 +1,9 @@
 """The ``django-reactive`` command: ``django-reactive run app.py [--port N]``.
 
 Serves a Streamlit-style script file on a local port with no Django project:
-SQLite and the in-memory channel layer, state kept across restarts.
+SQLite and the in-memory channel layer, state kept across restarts. The pages of
+a multipage app (``st.navigation``, or a ``pages/`` folder next to the script)
+are served at ``/`` and ``/<url_path>``, as ``streamlit run`` serves them.
 """
 
 from __future__ import annotations
