@@ -68,7 +68,7 @@ def test_staff_with_the_permission_gets_the_tool_in_admin_chrome():
     assert crumbs.strip().endswith("&rsaquo; Inspect users")
     assert "<h1>Inspect users</h1>" in html
     assert 'data-reactive-view="tests.user_tool"' in html and "selected: none" in html
-    assert '<script type="module" src="/static/django_reactive/reactive.js">' in html
+    assert '<script type="module" src="/static/django_reactive/reactive.min.js">' in html
     assert 'href="/static/django_reactive/admin.css"' in html
     assert 'href="/static/admin/css/dark_mode.css"' in html  # the admin's theme, and its toggle
 

@@ -66,7 +66,7 @@ def test_an_unknown_view_name_is_a_template_error():
 
 def test_the_head_loads_the_client_once_for_every_view(client):
     html = client.get("/t/two/").content.decode()
-    assert html.count('<script type="module" src="/static/django_reactive/reactive.js">') == 1
+    assert html.count('<script type="module" src="/static/django_reactive/reactive.min.js">') == 1
     assert html.count("<script") == 2 and html.count('rel="stylesheet"') == 1
 
 

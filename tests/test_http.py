@@ -21,7 +21,7 @@ def test_page_renders_the_view_and_creates_the_session(client):
     html = response.content.decode()
     assert "<title>Counter</title>" in html
     assert "Count =  <code>0</code>" in html
-    assert '<script type="module" src="/static/django_reactive/reactive.js">' in html
+    assert '<script type="module" src="/static/django_reactive/reactive.min.js">' in html
     attrs = view_attrs(response)
     assert attrs["view"] == "demo.counter"
     assert attrs["ws"] == "/ws/reactive/"
