@@ -55,6 +55,9 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[Any]:
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             errors.append(Error(f"REACTIVE[{name!r}] is {value!r}; it must be a number of seconds >= 0.",
                                 id="django_reactive.E008"))
+    if not isinstance(conf.get("HTML_ALLOW_RAW"), bool):
+        errors.append(Error(f"REACTIVE['HTML_ALLOW_RAW'] is {conf.get('HTML_ALLOW_RAW')!r}; it must be "
+                            "True or False.", id="django_reactive.E009"))
     return errors
 
 

@@ -58,6 +58,9 @@ DEFAULTS: dict[str, Any] = {
     "CACHE_DATA_CACHE": "default",
     # What st.secrets shows (Streamlit's secrets.toml): a dict, sections as nested dicts.
     "SECRETS": {},
+    # Whether st.html shows its HTML as given (styles, any tag or attribute; JavaScript only
+    # with unsafe_allow_javascript=True) instead of sanitised as Markdown's HTML is.
+    "HTML_ALLOW_RAW": False,
 }
 
 

@@ -40,6 +40,7 @@ from .push import topic_group
 from .registry import ReactiveView
 from .requests import request_from_scope
 from .runtime import Event, EventError
+from .runtime.client_context import client_info, is_embed_query
 
 logger = logging.getLogger("django_reactive")
 
@@ -233,6 +234,9 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         app = AppSession(view, self.session_key, hello.tab, user=self.user,
                          request=request_from_scope(self.scope), query_string=hello.query,
                          kwargs=kwargs)
+        # st.context: what the browser reports, and whether its URL asks to be embedded.
+        app.runner.client_info = {"url": None, **client_info(hello.client),
+                                  "is_embedded": is_embed_query(hello.query)}
         mount = Mount(hello.id, app)
         if view.scope == "session":
             mount.group = group_name(self.session_key, view.state_name(kwargs))

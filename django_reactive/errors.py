@@ -8,8 +8,12 @@ its meaning after an import change.
 from __future__ import annotations
 
 
-class ReactiveAPIError(Exception):
-    """Base class of every error django_reactive raises at view code."""
+class MarkdownFormattedException(Exception):  # noqa: N818 - Streamlit's name
+    """An exception whose message is Markdown: ``st.exception`` shows it formatted, as Streamlit's."""
+
+
+class ReactiveAPIError(MarkdownFormattedException):
+    """Base class of every error django_reactive raises at view code (its message is Markdown)."""
 
 
 # Streamlit's base name, for code ported by changing its import line.

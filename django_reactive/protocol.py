@@ -8,7 +8,7 @@ touched.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 VERSION = 1
@@ -39,6 +39,8 @@ class Hello:
     query: str = ""
     #: The view's signed keyword arguments (``data-reactive-kw``), if it has any.
     kwargs: str | None = None
+    #: What the browser reports for ``st.context`` (``cx``: timezone, locale, URL...), unchecked.
+    client: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,10 @@ def _hello(data: dict[str, Any]) -> Hello:
     view = data.get("view")
     if not isinstance(view, str) or not 0 < len(view) <= 80:
         raise ProtocolError("bad_message", "'view' must be the name of a reactive view.")
-    return Hello(version, _id(data, required=True), view, tab, rev, query, _kwargs(data))
+    client = data.get("cx", {})
+    if not isinstance(client, dict):
+        raise ProtocolError("bad_message", "'cx' must be an object of what the browser reports.")
+    return Hello(version, _id(data, required=True), view, tab, rev, query, _kwargs(data), client)
 
 
 def _kwargs(data: dict[str, Any]) -> str | None:

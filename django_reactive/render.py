@@ -56,6 +56,8 @@ class Rendered:
 
     html: dict[str, str] = field(default_factory=dict)
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: A block's own markup around its children (None when its template has no single place for them).
+    shells: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     #: Elements shown once, after the run that made them (Django messages).
     transient: list[str] = field(default_factory=list)
     #: The assets of the elements shown (their URLs, as ``data-rx-assets`` gives them).
@@ -145,6 +147,8 @@ class Renderer:
         if shell is None:
             shell = self._shell(element, eid, context if quick is None else element.context())
         self._next_memo[key] = shell
+        if children is not None:
+            out.shells[eid] = shell if isinstance(shell, tuple) else None
         # A block's own markup around its children is rendered once and reused
         # while its context is the same: a click re-renders no container.
         html = shell if children is None else (
@@ -195,6 +199,10 @@ def _diff(old: Rendered, new: Rendered, eid: str, ops: dict[str, str]) -> None:
     children = new.children.get(eid)
     if children is None or old.children.get(eid) != children:
         ops[eid] = html
+        return
+    shell = new.shells.get(eid)
+    if shell is not None and old.shells.get(eid) != shell:
+        ops[eid] = html  # its own markup changed (a label, a style): the block goes whole
         return
     before = len(ops)
     for child in children:

@@ -17,6 +17,7 @@ import time
 import weakref
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlencode
 
@@ -24,11 +25,20 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 
-from . import viewargs
+from . import (
+    conf,
+    testing_widgets,  # noqa: F401 - registers the handles with actions of their own
+    viewargs,
+)
 from .app_session import AppSession, session_store
 from .elements.messages import Messages
+from .elements.navigation import Navigate
 from .registry import ALLOWED, ReactiveView
 from .runtime import Event
+from .runtime.client_context import CLIENT_FIELDS, THEMES
+from .runtime.navigation import PAGE_KWARG
+from .runtime.navigation import state_of as navigation_state
+from .runtime.pages import main_script_dir, page_icon_and_name
 from .scripts import script_view
 from .state import QueryParams, SessionState
 from .testing_elements import (
@@ -118,6 +128,22 @@ class TestSessionState(MutableMapping):
         return self._read(lambda view: view.to_dict())
 
 
+def _client_info(context: Any) -> dict[str, Any]:
+    """``AppTest.context`` checked as Streamlit's AppTest does (ValueError); None values are left out."""
+    if not isinstance(context, dict):
+        raise ValueError(f"AppTest.context must be a dict, not {type(context).__name__}.")
+    for key, value in context.items():
+        kind = CLIENT_FIELDS.get(key)
+        if kind is None:
+            supported = ", ".join(repr(name) for name in sorted(CLIENT_FIELDS))
+            raise ValueError(f"AppTest.context does not support {key!r}. Supported keys: {supported}.")
+        if value is not None and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
+            raise ValueError(f"AppTest.context[{key!r}] must be {kind.__name__}, not {type(value).__name__}.")
+        if key == "theme" and value not in (None, *THEMES):
+            raise ValueError(f"AppTest.context['theme'] must be 'light' or 'dark', not {value!r}.")
+    return {key: value for key, value in context.items() if value is not None}
+
+
 class AppTest:
     """Run a reactive view in a test: ``AppTest.from_function(fn).run()``."""
 
@@ -131,6 +157,9 @@ class AppTest:
         self.default_timeout = default_timeout
         #: Secrets the script sees in ``st.secrets``, over ``REACTIVE["SECRETS"]`` (as Streamlit's).
         self.secrets: dict[str, Any] = {}
+        #: What the browser reports for ``st.context`` (as Streamlit's): "timezone", "timezone_offset",
+        #: "locale", "url", "is_embedded", "theme". Headers, cookies and the address are the request's.
+        self.context: dict[str, Any] = {}
         self.user = user if user is not None else AnonymousUser()
         session = session_store(None)
         session.create()
@@ -176,15 +205,28 @@ class AppTest:
         handle, name = tempfile.mkstemp(suffix=".py", prefix="apptest_")
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(textwrap.dedent(source))
-        at = cls(script_view(name, script_globals=script_globals), default_timeout=default_timeout,
-                 **kwargs)
+        # A temporary file's folder is no app: a pages/ folder there holds no pages of it.
+        at = cls(script_view(name, script_globals=script_globals, pages_directory=False),
+                 default_timeout=default_timeout, **kwargs)
         weakref.finalize(at, os.unlink, name)
         return at
 
     @classmethod
     def from_file(cls, path: str | Path, *, default_timeout: float = DEFAULT_TIMEOUT,
                   **kwargs: Any) -> AppTest:
-        """Test a Streamlit-style script file (see ``reactive.script``)."""
+        """Test a Streamlit-style script file (see ``reactive.script``).
+
+        A relative ``path`` is taken from the directory of the file that calls
+        ``from_file``, as Streamlit's; FileNotFoundError when there is no file there.
+        """
+        path = Path(path)
+        if not path.is_absolute():
+            caller = inspect.currentframe().f_back  # type: ignore[union-attr]
+            path = Path(caller.f_code.co_filename).parent / path
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"AppTest script not found at {path.resolve()}. Relative paths are resolved against "
+                "the file that calls AppTest.from_file().")
         return cls(script_view(path), default_timeout=default_timeout, **kwargs)
 
     @classmethod
@@ -207,6 +249,7 @@ class AppTest:
 
     def _run(self) -> None:
         self.app.runner.secrets = self.secrets
+        self.app.runner.client_info = _client_info(self.context)
         if self.view.access(self.user) != ALLOWED:
             raise PermissionDenied(f"{self.user!r} may not use the view {self.view.name!r}.")
         if self.app.last_result is None:
@@ -229,9 +272,60 @@ class AppTest:
             self.app.handle_event(Event(values, trigger))
         else:
             self.app.run_page()
+        self._follow_switch_page()
         # As in Streamlit's tree: the main area (callback output first), then the sidebar.
         prefix, sidebar, main = self._areas()
         self._elements = [*descendants(prefix), *descendants(main), *descendants(sidebar)]
+
+    # -- pages of a multipage app -------------------------------------------------
+
+    def switch_page(self, page_path: str) -> AppTest:
+        """Show another page of the app on the next ``run()``, as Streamlit's: ``page_path`` is a
+        file relative to the main script (``"pages/settings.py"``); run once before switching,
+        so the pages ``st.navigation`` registered are known."""
+        runner = self.app.runner
+        main_dir = main_script_dir(runner)
+        path = main_dir / page_path
+        if not path.is_file():
+            raise ValueError(f"Could not find page {page_path!r} relative to the main script "
+                             f"{str(getattr(runner.fn, 'script_path', main_dir))!r}. "
+                             f"Resolved page path: {str(path.resolve())!r}.")
+        target = str(path.resolve())
+        pages = navigation_state(runner).pages
+        name = page_icon_and_name(path)[1]
+        matches = [page for page in pages if page.script_path == target]
+        if matches:
+            page = next((p for p in matches if p.key == name), matches[0])
+            self._show_page(page.url_path)
+        elif pages:
+            known = [page.script_path or page.url_path or page.title for page in pages]
+            raise ValueError(
+                f"Could not find a navigation page for {target!r}. AppTest.switch_page() matches registered "
+                "script paths. If page registration depends on Session State, call AppTest.run() after "
+                f"updating the state and before switching. Known pages: {known}.")
+        else:
+            self._show_page(name)
+        return self
+
+    def _show_page(self, url_path: str) -> None:
+        """The next run shows the app's page at ``url_path``, as the browser loading its URL would."""
+        kwargs = {k: v for k, v in self.app.kwargs.items() if k != PAGE_KWARG}
+        if url_path:
+            kwargs[PAGE_KWARG] = url_path
+        self.app.kwargs = kwargs
+        self.app.runner.kwargs = MappingProxyType(dict(kwargs))
+        self._pending, self._trigger = {}, None
+
+    def _follow_switch_page(self) -> None:
+        """After ``st.switch_page`` to a page of the app, run that page (the browser loads it)."""
+        for _ in range(conf.get("MAX_RERUNS") + 1):
+            root = self.app.last_result.root
+            navigate = next((e for e in descendants(root) if isinstance(e, Navigate)), None)
+            if navigate is None or navigate.url_path is None:
+                return
+            self._show_page(navigate.url_path)
+            self.app.runner.query_params = QueryParams(navigate.query)
+            self.app.run_page()
 
     # -- what the last run showed -------------------------------------------------
 

@@ -24,10 +24,13 @@ if TYPE_CHECKING:
     from .testing import AppTest
 
 #: ``at.<name>`` lists that cover several commands, as in Streamlit's AppTest.
-COMMAND_GROUPS = {"button": ("button", "form_submit_button")}
+COMMAND_GROUPS = {"button": ("button", "form_submit_button"),
+                  "dataframe": ("dataframe", "data_editor"),
+                  "button_group": ("pills", "segmented_control")}
 #: Element lists Streamlit's AppTest has: empty here for commands this project lacks.
 STREAMLIT_LISTS = frozenset({
-    "button", "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker", "columns",
+    "button", "button_group", "caption", "chat_input", "chat_message", "checkbox", "code", "color_picker",
+    "columns",
     "dataframe", "date_input", "divider", "error", "exception", "expander", "header", "info", "json",
     "latex", "markdown", "metric", "multiselect", "number_input", "radio", "select_slider", "selectbox",
     "slider", "status", "subheader", "success", "table", "tabs", "text", "text_area", "text_input",
@@ -155,7 +158,10 @@ class WidgetHandle(ElementHandle):
         return [self.element.options.index(v) for v in self.value]
 
     def set_value(self, value: Any) -> WidgetHandle:
+        """Record ``value`` for the next run; a trigger's (a chat input's text) is sent as the trigger."""
         self._at._pending[self.id] = value
+        if self.element.trigger:
+            self._at._trigger = self.id
         return self
 
     pick = set_value
@@ -344,8 +350,17 @@ class MessageHandle:
         return f"<Message {self.level_tag or self.level} value={self.value!r}>"
 
 
+#: Handles with actions of their own, by element class (first match wins); testing_widgets adds them.
+SPECIAL_HANDLES: list[tuple[type[Element], type[ElementHandle]]] = []
+
+
 def handle(at: AppTest, element: Element, parent: Element | None = None) -> ElementHandle:
     """The handle for ``element`` (``parent``: the block holding it, for a tab)."""
+    for element_class, handle_class in SPECIAL_HANDLES:
+        if isinstance(element, element_class):
+            if issubclass(handle_class, BlockHandle):
+                return handle_class(at, element, parent)
+            return handle_class(at, element)
     if isinstance(element, Widget):
         return WidgetHandle(at, element)
     if isinstance(element, Block):

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from django_reactive.errors import StreamlitAPIException
 from django_reactive.testing import AppTest
 
 pytestmark = pytest.mark.django_db
@@ -181,3 +182,70 @@ def test_lists_give_the_main_area_before_the_sidebar():
     assert at.text.values == ["main", "side"]
     assert [b.label for b in at.button] == ["b2", "b1"]
     assert [e.value for e in at.sidebar] == ["side", False]
+
+
+def test_json_value_is_the_json_text_and_body_the_object():
+    at = run(lambda st: st.json(["hi", {"foo": "bar"}, {1}]))
+    assert at.json[0].value == '["hi", {"foo": "bar"}, [1]]'
+    assert at.json[0].body == ["hi", {"foo": "bar"}, {1}]
+    assert at.json[0].expanded is True
+
+
+def test_table_and_dataframe_of_pandas_data_give_the_dataframe_other_data_rows():
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}, index=["i1", "i2"])
+
+    def app(st):
+        st.table(frame)
+        st.dataframe(frame["a"])
+        st.table([{"a": 1}])
+
+    at = run(app)
+    assert at.table[0].value.equals(frame)
+    assert at.dataframe[0].value.equals(frame[["a"]])
+    assert at.table[1].value == [{"a": 1}]
+
+
+def test_markdown_formatted_exceptions_and_api_errors_show_their_message_as_markdown():
+    def app(st):
+        st.exception(st.errors.MarkdownFormattedException("use `st.rerun`"))
+        st.exception(ValueError("use `st.rerun`"))
+        st.set_page_config(layout="huge")
+
+    at = run(app)
+    first, plain, api_error = at.exception
+    assert first.is_markdown and "<code>st.rerun</code>" in first.html
+    assert not plain.is_markdown and "`st.rerun`" in plain.html
+    assert api_error.is_markdown and isinstance(api_error.element.exception, StreamlitAPIException)
+
+
+def test_removed_and_misspelt_commands_name_what_to_use():
+    def app(st):
+        for name in ("experimental_rerun", "cache", "buton", "zzz_nothing"):
+            try:
+                getattr(st, name)
+            except AttributeError as exc:
+                st.text(str(exc))
+
+    assert run(app).text.values == [
+        "st has no attribute 'experimental_rerun'. st.experimental_rerun has been removed. "
+        "Use st.rerun instead.",
+        "st has no attribute 'cache'. st.cache has been removed. Use st.cache_data or st.cache_resource "
+        "instead.",
+        "st has no attribute 'buton'. Did you mean st.button?",
+        "st has no attribute 'zzz_nothing'",
+    ]
+
+
+def test_json_collapsed_shows_a_summary_line_that_opens():
+    at = run(lambda st: (st.json({"a": 1}, expanded=False), st.json([1])))
+    assert at.json[0].expanded is False
+    assert "<details><summary>{…}</summary>" in at.json[0].html and "<details>" not in at.json[1].html
+
+
+def test_from_file_takes_a_relative_path_from_the_calling_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # not from the working directory
+    at = AppTest.from_file("scripts/counter_app.py").run()
+    assert at.button
+    with pytest.raises(FileNotFoundError, match="Relative paths are resolved against the file"):
+        AppTest.from_file("scripts/missing.py")

@@ -16,6 +16,7 @@ import pytest
 import websockets
 
 SCRIPT = Path(__file__).parent / "scripts" / "counter_app.py"
+MULTIPAGE = Path(__file__).parents[1] / "demo_project" / "multipage" / "app.py"
 
 
 def free_port() -> int:
@@ -27,11 +28,11 @@ def free_port() -> int:
 class Served:
     """The command running in a subprocess, with a browser-like cookie jar."""
 
-    def __init__(self, tmp_path: Path) -> None:
+    def __init__(self, tmp_path: Path, script: Path = SCRIPT) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "django_reactive.cli", "run", str(SCRIPT), "--port", str(self.port)],
+            [sys.executable, "-m", "django_reactive.cli", "run", str(script), "--port", str(self.port)],
             env={"XDG_CACHE_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
@@ -61,12 +62,12 @@ def get_page(opener, url):
     return html, increment.group(1)
 
 
-async def click(url, cookie, wid):
+async def click(url, cookie, wid, view="script.counter_app", kw=None):
     ws_url = url.replace("http://", "ws://") + "ws/reactive/"
     headers = {"Cookie": cookie, "Origin": url.rstrip("/")}
     async with websockets.connect(ws_url, additional_headers=headers) as ws:
-        await ws.send(json.dumps({"t": "hello", "v": 1, "id": "1", "view": "script.counter_app",
-                                  "tab": "t"}))
+        hello = {"t": "hello", "v": 1, "id": "1", "view": view, "tab": "t"}
+        await ws.send(json.dumps({**hello, "kw": kw} if kw else hello))
         while json.loads(await asyncio.wait_for(ws.recv(), 5))["t"] != "ready":
             pass
         await ws.send(json.dumps({"t": "event", "id": "1", "seq": 1, "trigger": wid}))
@@ -91,6 +92,40 @@ def test_run_serves_a_script_and_keeps_its_state_across_restarts(tmp_path):
     try:
         html, _ = get_page(opener, served.url)
         assert "Count =  <code>1</code>" in html
+    finally:
+        served.stop()
+
+
+def button(html, label):
+    found = re.search(rf'data-reactive-widget="(w\w+)" data-reactive-kind="button"[^>]*>{label}<', html)
+    return found.group(1)
+
+
+def test_run_serves_each_page_of_a_multipage_app_at_its_url(tmp_path):
+    """The demo's pages at / , /counter and /about share the session's state; st.switch_page
+    answers with a link the page follows."""
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    served = Served(tmp_path, MULTIPAGE)
+    try:
+        home = opener.open(served.url).read().decode()
+        assert "<h1>Home</h1>" in home and "<title>Home</title>" in home
+        assert '<a href="counter"><span class="rx-icon" aria-hidden="true">🔢</span> Counter</a>' in home
+        counter = opener.open(served.url + "counter").read().decode()
+        assert "<h1>Counter</h1>" in counter and '<a href="counter" aria-current="page">' in counter
+        kw = re.search(r'data-reactive-kw="([^"]+)"', counter).group(1)
+        cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+        with ThreadPoolExecutor(1) as pool:
+            patch = pool.submit(asyncio.run, click(served.url, cookie, button(counter, "Increment"),
+                                                   "script.app", kw)).result()
+        assert "Count = 1, for visitor" in "".join(patch["ops"].values())
+        home = opener.open(served.url).read().decode()
+        assert "The counter stands at 1." in home
+        with ThreadPoolExecutor(1) as pool:
+            patch = pool.submit(asyncio.run, click(served.url, cookie, button(home, "About this app"),
+                                                   "script.app")).result()
+        assert '<a href="about" hidden data-rx-navigate>' in "".join(patch["ops"].values())
+        assert "<h1>About</h1>" in opener.open(served.url + "about").read().decode()
     finally:
         served.stop()
 

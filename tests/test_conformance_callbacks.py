@@ -345,3 +345,19 @@ def test_module_level_st_proxy_follows_the_running_view():
 def test_module_level_st_proxy_outside_a_run_explains_itself():
     with pytest.raises(Exception, match="no reactive view is running"):
         st_proxy.text("x")
+
+
+def test_invalid_value_set_from_a_callback_is_reported_on_that_run_and_never_returned():
+    """Checked on a Streamlit 1.67 server: the run after the callback raises
+    StreamlitValueAboveMaxError; Streamlit's next run then returns the refused 500 once
+    before resetting to 0. Here the refused value is never returned: the next run
+    shows the widget's default."""
+    def app(st):
+        st.button("bad", on_click=lambda: st.session_state.update(v=500))
+        st.session_state.seen = st.slider("v", 0, 100, key="v")
+
+    at = AppTest.from_function(app).run()
+    at.button[0].click().run()
+    assert "The `value` 500 is greater than the `max_value` 100." in at.exception[0].message
+    at.run()
+    assert not at.exception and at.session_state["seen"] == 0 and at.slider[0].value == 0

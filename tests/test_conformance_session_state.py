@@ -101,7 +101,7 @@ def test_case_8_setdefault_and_update():
         st.write(sorted(st.session_state.keys()))
 
     at = AppTest.from_function(app).run()
-    assert at.json[0].value == ["x", "y"]
+    assert at.json[0].body == ["x", "y"]
     assert at.session_state["x"] == 7
 
 
@@ -135,7 +135,7 @@ def test_case_12_keyless_widgets_are_not_in_session_state():
         st.text(str(len(ss)))
 
     at = AppTest.from_function(app).run()
-    assert at.json[0].value == {"a": 1, "k": ""}
+    assert at.json[0].body == {"a": 1, "k": ""}
     assert at.text[0].value == "2"
 
 

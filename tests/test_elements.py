@@ -57,7 +57,7 @@ def test_write_shows_containers_as_json_and_exceptions_as_exceptions():
 
     at = run(app)
     assert [m.value for m in at.markdown] == ["before", "after"]
-    assert at.json[0].value == {"k": [1, 2]}
+    assert at.json[0].body == {"k": [1, 2]}
     assert at.exception[0].type == "ValueError" and at.exception[0].message == "bad"
 
 
@@ -67,7 +67,7 @@ def test_write_of_session_state_shows_its_dict():
         st.text_input("K", key="k")
         st.write(st.session_state)
 
-    assert run(app).json[0].value == {"a": 1, "k": ""}
+    assert run(app).json[0].body == {"a": 1, "k": ""}
 
 
 def test_columns_and_containers_in_both_forms():

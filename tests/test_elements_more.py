@@ -53,12 +53,12 @@ def test_caption_is_small_safe_markdown():
     assert "<script>" not in markup and "&lt;script&gt;" in markup and "Tip" in markup
 
 
-def test_code_is_escaped_with_a_language_class_and_dedented_like_streamlit():
+def test_code_is_escaped_with_a_language_class_and_loses_one_newline_at_each_end_like_streamlit():
     at = run(lambda st: st.code("\n    if a < b:\n        print('<b>')\n", language="Python"))
-    assert at.code[0].value == "if a < b:\n    print('<b>')"
-    assert at.code[0].element.language == "python"
+    assert at.code[0].value == "    if a < b:\n        print('<b>')"
+    assert at.code[0].language == "Python"
     markup = element_html(at, "code")
-    code = "if a &lt; b:\n    print(&#x27;&lt;b&gt;&#x27;)"
+    code = "    if a &lt; b:\n        print(&#x27;&lt;b&gt;&#x27;)"
     assert f'<pre><code class="language-python">{code}</code></pre>' in markup
 
 
@@ -285,7 +285,7 @@ def test_write_shows_a_queryset_and_a_list_of_dicts_as_a_dataframe():
     assert at.markdown[0].value == "Groups:"
     assert [row["Name"] for row in at.dataframe[0].value] == ["staff"]
     assert at.dataframe[1].value == [{"a": 1}]
-    assert at.json[0].value == [1, 2]
+    assert at.json[0].body == [1, 2]
     assert "<table>" in table_html(at, "dataframe")
 
 
@@ -371,7 +371,7 @@ def test_dataframe_from_pandas():
         st.write(frame)
 
     at = run(app)
-    assert at.dataframe[0].value == [{"x": 1, "label": "<a>"}, {"x": 2, "label": "b"}]
+    assert at.dataframe[0].value is frame  # the DataFrame given, as Streamlit's AppTest
     assert at.dataframe[0].element.index == ["r1", "r2"]
     markup = table_html(at, "dataframe")
     assert '<th scope="col">row</th>' in markup and '<th scope="row">r1</th>' in markup
@@ -476,7 +476,7 @@ def test_expander_in_both_forms():
 
 
 def test_expander_needs_a_label():
-    assert error_of(lambda st: st.expander(None)).message == "A label is required for an expander"
+    assert error_of(lambda st: st.expander(None)).message == "The `label` parameter is required."
 
 
 # -- tabs ---------------------------------------------------------------------------------------

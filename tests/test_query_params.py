@@ -18,7 +18,7 @@ def test_case_68_reading():
         st.text(f"{qp['a']} {qp.a} {qp['tag']} {len(qp)} {'a' in qp}")
 
     at = AppTest.from_function(app, query_params=[("a", "1"), ("tag", "p"), ("tag", "q")]).run()
-    assert [j.value for j in at.json] == [{"a": "1", "tag": "q"}, ["p", "q"]]
+    assert [j.body for j in at.json] == [{"a": "1", "tag": "q"}, ["p", "q"]]
     assert at.markdown[0].value == "`None`"
     assert at.text[0].value == "1 1 q 2 True"
 

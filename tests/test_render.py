@@ -59,6 +59,20 @@ def test_nested_change_inside_an_unchanged_container():
     assert diff(old, new) == {"m.0.1": new.html["m.0.1"]}
 
 
+def test_a_container_whose_own_markup_and_a_child_change_together_is_sent_whole():
+    """A status's label and the text inside it change in one run: neither change may be lost."""
+    renderer = Renderer()
+
+    def page(height, value):
+        box = Container(height=height)
+        box.children = [Text("static"), Text(value)]
+        return tree(box)
+
+    old, new = renderer.render(page(100, "a")), renderer.render(page(200, "b"))
+    assert diff(old, new) == {"m.0": new.html["m.0"]}
+    assert "height:200px" in new.html["m.0"] and ">b<" in new.html["m.0"]
+
+
 @pytest.mark.django_db
 def test_containers_reused_around_new_children_render_as_a_fresh_renderer_would():
     from django_reactive.testing import AppTest

@@ -21,7 +21,7 @@ def script():
 def test_secrets_come_from_the_setting_with_items_attributes_and_sections():
     at = AppTest.from_function(script).run()
     assert at.text.values == ["k-1", "ann", "False"]
-    assert at.json[0].value == {"user": "ann", "port": 5432}
+    assert at.json[0].body == {"user": "ann", "port": 5432}
 
 
 def test_a_test_sets_its_own_secrets_as_with_streamlits_apptest():

@@ -122,7 +122,7 @@ def test_streamlit_write_shows_dicts_lists_and_their_kin_as_json():
 
     at = run(app)
     assert [m.value for m in at.markdown] == ["a", "b"]
-    assert [j.value for j in at.json] == [
+    assert [j.body for j in at.json] == [
         [1, 2], {"k": 1},
         {"x": 1, "y": 2}, {"a": 1}, {"m": 1}, {"c": 1}, [("a", 1)], ["a"], [(0, "a"), (1, "b")],
         ["1"]]
@@ -137,7 +137,7 @@ def test_streamlit_write_shows_session_state_and_query_params_as_their_dicts():
         st.write(st.session_state, st.query_params)
 
     at = run(app)
-    assert [j.value for j in at.json] == [{"a": 1}, {"q": "v"}]
+    assert [j.body for j in at.json] == [{"a": 1}, {"q": "v"}]
 
 
 def test_streamlit_write_gives_exceptions_and_stringio_their_own_element():
@@ -155,7 +155,7 @@ def test_write_of_a_dataclass_is_json_where_streamlit_shows_help():
     class D:
         x: int = 1
 
-    assert run(lambda st: st.write(D())).json[0].value == {"x": 1}
+    assert run(lambda st: st.write(D())).json[0].body == {"x": 1}
 
 
 def test_streamlit_write_of_several_arguments_only_from_st_or_the_sidebar():

@@ -1,7 +1,15 @@
 from django.shortcuts import render
 from django.urls import include, path
 
-from tests import admin_site, reactive_views
+from tests import (
+    admin_site,
+    button_group_views,
+    context_views,
+    data_editor_views,
+    dialog_views,
+    expander_views,
+    reactive_views,
+)
 
 
 def two_views(request):
@@ -28,5 +36,11 @@ urlpatterns = [
     path("t/kitchen/", reactive_views.kitchen.as_view()),
     path("t/upload/", reactive_views.upload.as_view()),
     path("t/upload-form/", reactive_views.upload_form.as_view()),
+    path("t/buttons/", button_group_views.button_groups.as_view()),
+    path("t/expanders/", expander_views.expanders.as_view()),
+    path("t/dialogs/", dialog_views.dialogs.as_view()),
+    path("t/context/", context_views.context_view.as_view()),
+    path("t/data-editor/", data_editor_views.data_editor.as_view()),
+    path("t/camera/", data_editor_views.camera.as_view()),
     path("t/admin/", admin_site.site.urls),
 ]

@@ -12,10 +12,12 @@ DEMOS = [
     ("widgets", "Widget gallery", "Toggle, radio, multiselect, select slider, text area, date, time, color."),
     ("pagination", "Pagination", "Page through 5,000 books with Previous/Next, a page size and a jump."),
     ("dependent-selects", "Dependent selects", "A country, then one of its cities, from the database."),
+    ("charts", "Charts", "A bar chart of city populations from a values() queryset, filtered by country."),
     ("tic-tac-toe", "Tic Tac Toe", "Two players on one page, the board in session state."),
     ("battleship", "Battleship", "Find the computer's fleet before you run out of shots."),
     ("annotation", "Image annotation", "Label images one after another, with undo."),
     ("signup", "Signup form", "A form whose values are checked when it is submitted."),
+    ("chat", "Chat", "An echo assistant streaming its reply word by word, the history in session state."),
     ("embedded", "Embedded views", "A plain Django template embedding two views with {% reactive_view %}."),
 ]
 
@@ -59,6 +61,7 @@ def mirrored(st):
 @reactive.view(title="Widget gallery")
 def widgets(st):
     st.title("Widget gallery")
+    st.caption(":material/touch_app: Change any widget: what the view reads is written below it.")
     dark = st.toggle("Dark mode")
     st.write("Dark mode:", dark)
     size = st.radio("Size", ["Small", "Medium", "Large"], index=1, horizontal=True)

@@ -219,6 +219,10 @@ class Table(Element):
 
     def __init__(self, data: Any = None) -> None:
         self.data = tabulate(data, self.command)
+        pd = _pandas()
+        is_pandas = pd is not None and isinstance(data, (pd.DataFrame, pd.Series))
+        #: The pandas data shown, as a DataFrame: AppTest's ``value`` then, as Streamlit's.
+        self.frame = (data.to_frame() if isinstance(data, pd.Series) else data) if is_pandas else None
 
     @property
     def columns(self) -> list[str]:
@@ -229,7 +233,10 @@ class Table(Element):
         return self.data.index
 
     @property
-    def value(self) -> list[dict[str, Any]]:
+    def value(self) -> Any:
+        """The pandas DataFrame given, as Streamlit's AppTest; other data as a list of row dicts."""
+        if self.frame is not None:
+            return self.frame
         return [dict(zip(self.data.columns, row)) for row in self.data.rows]
 
     def shown(self) -> tuple[list[int], list[Any] | None]:

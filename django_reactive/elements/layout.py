@@ -6,6 +6,7 @@ from typing import Any
 
 from ..errors import ReactiveAPIError, ReactiveValueError
 from .base import Element
+from .sizing import check_width, width_style
 from .text import render_markdown
 
 
@@ -117,22 +118,58 @@ class Columns(Block):
 
 
 class Expander(Block):
-    """``st.expander(label)``: a ``<details>`` block, open when ``expanded``; no JavaScript needed."""
+    """``st.expander(label)``: a ``<details>`` block, open when ``expanded``; no JavaScript needed.
+
+    By default (``on_change="ignore"``) whether it is open lives in the
+    browser, and ``.open`` is None. With ``on_change="rerun"`` or a callback
+    it is a widget (``widgets.expander.TrackedExpander``): the browser sends each opening
+    and closing, ``.open`` and ``st.session_state[key]`` tell it, and the view
+    can skip the work of a closed expander.
+    """
 
     command = "expander"
     template = "django_reactive/layout/expander.html"
+    TYPES = ("default", "compact", "step")
+    #: True/False when the expander tracks its state, None when the browser alone knows it.
+    open: bool | None = None
 
-    def __init__(self, label: str, expanded: bool = False, *, icon: str | None = None) -> None:
+    @classmethod
+    def create(cls, *args: Any, **kwargs: Any) -> Element:
+        on_change = kwargs.get("on_change", "ignore")
+        if cls is Expander and (on_change == "rerun" if isinstance(on_change, str) else callable(on_change)):
+            from ..widgets.expander import TrackedExpander  # a widget: widgets import elements
+
+            return TrackedExpander(*args, **kwargs)
+        return cls(*args, **kwargs)
+
+    def __init__(self, label: str, expanded: bool = False, *, key: Any = None, icon: str | None = None,
+                 type: str = "default", width: Any = "stretch", on_change: Any = "ignore",
+                 args: Any = None, kwargs: Any = None, bind: str | None = None) -> None:
         super().__init__()
         if label is None:
-            raise ReactiveAPIError("A label is required for an expander")
+            raise ReactiveAPIError("The `label` parameter is required.")
+        if not (callable(on_change) or (isinstance(on_change, str) and on_change in ("ignore", "rerun"))):
+            raise ReactiveValueError(
+                "Invalid `on_change` value. Supported values: 'rerun', 'ignore', a callback function.")
+        if type not in self.TYPES:
+            raise ReactiveValueError("Invalid `type` value. Supported values: 'default', 'compact', 'step'.")
+        if bind is not None:
+            if bind != "query-params":
+                raise ReactiveValueError("Invalid `bind` value. Supported values: 'query-params', None.")
+            raise ReactiveAPIError("st.expander(bind='query-params') is not supported; use "
+                                   "on_change='rerun' with a key, and st.query_params in the view.")
         self.label = str(label)
         self.expanded = bool(expanded)
         self.icon = icon
+        self.type = type
+        self.width = check_width(width)
+        self.key = None if key is None else str(key)
 
     def context(self) -> dict[str, Any]:
+        styles = ["" if self.width == "stretch" else width_style(self.width),
+                  "" if self.type == "default" else "border:0"]  # compact, step: no frame
         return {"label": render_markdown(self.label, inline=True), "expanded": self.expanded,
-                "icon": self.icon}
+                "icon": self.icon, "type": self.type, "style": ";".join(s for s in styles if s)}
 
 
 class Status(Expander):

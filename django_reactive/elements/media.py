@@ -46,11 +46,16 @@ def _data_uri(data: bytes) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+def is_page_url(text: str) -> bool:
+    """An http(s) URL or a path on this site (``/media/a.png``, never ``//other.host/...``)."""
+    return text.lower().startswith(("http://", "https://")) or (
+        text.startswith("/") and not text.startswith("//"))
+
+
 def image_src(image: Any) -> str:
     """The ``src`` of one image; refuses anything that is not clearly an image or a safe URL."""
     if isinstance(image, str):
-        if image.lower().startswith(("http://", "https://")) or (
-                image.startswith("/") and not image.startswith("//")):
+        if is_page_url(image):
             return image
         raise ReactiveAPIError(
             f"st.image needs an http(s) URL or a site-relative path starting with '/', not {image!r}. "

@@ -15,8 +15,10 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 from .. import conf
+from ..errors import MarkdownFormattedException
 from .base import Element
 from .directives import color_directives
+from .icons import has_shortcode, icons_plugin, keep_icon_class
 
 
 def clean_text(text: Any) -> str:
@@ -33,14 +35,16 @@ def clean_text(text: Any) -> str:
 
 @functools.cache
 def _markdown(allow_html: bool) -> MarkdownIt:
+    from .maths import math_plugin  # maths imports this module
+
     md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
-    return md.enable(["table", "strikethrough"]).use(color_directives)
+    return md.enable(["table", "strikethrough"]).use(color_directives).use(math_plugin).use(icons_plugin)
 
 
 #: One line of text whose only Markdown is `code spans`: no block starts at its
-#: beginning, no character that could start other inline syntax, no space at
+#: beginning, no character that could start other inline syntax (``$`` starts maths), no space at
 #: either end, and no two code spans touching (their backticks would merge).
-_TEXT = r"[^\\*_\[\]!<>&~|`\r\n]"
+_TEXT = r"[^\\*_\[\]!<>&~|`$\r\n]"
 _PLAIN = re.compile(
     rf"(?![-+*>#=\s]|\d+[.)])(?:{_TEXT}|`[^`\s](?:[^`\r\n]*[^`\s])?`(?={_TEXT}|$))+(?<!\s)\Z")
 _CODE = re.compile(r"`([^`]+)`")
@@ -62,12 +66,22 @@ def render_markdown(body: str, *, inline: bool = False, allow_html: bool = False
     rendered without the parser, with the same result, since a new number is
     a cache miss on every click.
     """
-    if _PLAIN.match(body):
+    if _PLAIN.match(body) and not has_shortcode(body):
         html = _plain(body)
         return mark_safe(html if inline else f"<p>{html}</p>")
     md = _markdown(allow_html)
     html = (md.renderInline(body) if inline else md.render(body)).strip()
-    return mark_safe(nh3.clean(html) if allow_html else html)
+    if not allow_html:
+        return mark_safe(html)
+    from .maths import clean_mathml
+
+    # The MathML of $maths$ and our icon spans are clean; keep them through the sanitiser of the raw HTML.
+    return mark_safe(clean_mathml(html, frozenset(nh3.ALLOWED_TAGS), _RAW_ATTRIBUTES, keep_icon_class))
+
+
+#: The attributes raw HTML keeps: nh3's, and the class of our icon spans (its filter checks the value).
+_RAW_ATTRIBUTES = {**nh3.ALLOWED_ATTRIBUTES,
+                   "span": {*nh3.ALLOWED_ATTRIBUTES.get("span", ()), "class", "aria-hidden"}}
 
 
 class _Heading(Element):
@@ -160,13 +174,20 @@ class Json(Element):
         if hasattr(body, "to_dict") and callable(body.to_dict):
             body = body.to_dict()
         self.body = body
+        #: True, False (collapsed to a summary line) or a depth, as Streamlit's (a depth shows all here).
+        self.expanded = expanded
 
     def context(self) -> dict[str, Any]:
-        return {"text": json.dumps(self.body, indent=2, default=str, ensure_ascii=False)}
+        text = json.dumps(self.body, indent=2, default=str, ensure_ascii=False)
+        summary = None if self.expanded is not False else ("[…]" if text.startswith("[") else
+                                                          "{…}" if text.startswith("{") else text[:40])
+        return {"text": text, "summary": summary}
 
     @property
-    def value(self) -> Any:
-        return self.body
+    def value(self) -> str:
+        """The JSON text, as Streamlit's AppTest gives it (``body`` is the object shown)."""
+        return self.body if isinstance(self.body, str) else json.dumps(
+            self.body, default=lambda o: list(o) if isinstance(o, set) else repr(o))
 
 
 class _Alert(Element):
@@ -227,9 +248,11 @@ class ExceptionElement(Element):
         self.traceback = (
             "".join(traceback.format_exception(exception)) if conf.show_tracebacks() else ""
         )
+        self.is_markdown = isinstance(exception, MarkdownFormattedException)
 
     def context(self) -> dict[str, Any]:
-        return {"type": self.type, "message": self.message, "traceback": self.traceback}
+        message = render_markdown(self.message, inline=True) if self.is_markdown else self.message
+        return {"type": self.type, "message": message, "traceback": self.traceback}
 
     @property
     def value(self) -> str:

@@ -20,6 +20,7 @@ from collections.abc import ItemsView, Iterator, KeysView, Mapping, Sequence, Va
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import conf
+from .. import errors as errors_module
 from ..elements import COMMANDS, Block, DataFrame, ExceptionElement, Json, Markdown
 from ..elements.data import is_tabular
 from ..elements.layout import Status
@@ -27,11 +28,17 @@ from ..elements.status import IN_PROGRESS
 from ..errors import InvalidLayoutContextError, ReactiveAPIError, ReactiveValueError
 from ..state import QueryParams, SessionState
 from ..widgets import Widget
-from . import caching
+from ..widgets import column_config as column_config_module
+from . import caching, links, navigation
+from .client_context import Context
 from .control import RerunException, StopException
+from .dialog import dialog
 from .echo import block_source
 from .fragments import fragment
+from .pages import Page
 from .secrets import Secrets
+from .stream import is_stream, write_stream
+from .suggestions import missing_attribute_message
 
 if TYPE_CHECKING:
     from .runner import ScriptRunner
@@ -49,6 +56,16 @@ class St:
     @property
     def session_state(self) -> SessionState:
         return self._runner.session_state
+
+    @property
+    def errors(self) -> types.ModuleType:
+        """The exception classes (``st.errors.StreamlitAPIException``), as Streamlit's ``st.errors``."""
+        return errors_module
+
+    @property
+    def column_config(self) -> types.ModuleType:
+        """The column types of ``st.data_editor`` (``st.column_config.NumberColumn(...)``), as Streamlit's."""
+        return column_config_module
 
     @property
     def sidebar(self) -> St:
@@ -104,6 +121,12 @@ class St:
         """
         return self._runner.request
 
+    @property
+    def context(self) -> Context:
+        """Streamlit's ``st.context``: headers, cookies, IP address and what the browser reported
+        (timezone, locale, theme, URL), read-only (runtime/client_context.py)."""
+        return Context(self._runner)
+
     def rerun(self, *, scope: str = "app") -> NoReturn:
         if scope not in ("app", "fragment"):
             raise ReactiveValueError(
@@ -116,6 +139,8 @@ class St:
         raise RerunException(scope)
 
     fragment = staticmethod(fragment)
+    #: ``@st.dialog(title, ...)``: the function's output in a modal dialog (runtime/dialog.py).
+    dialog = staticmethod(dialog)
 
     def subscribe(self, topic: str) -> None:
         """Re-run this page whenever ``reactive.broadcast(topic)`` is called."""
@@ -126,12 +151,35 @@ class St:
     def stop(self) -> NoReturn:
         raise StopException()
 
+    # -- multipage apps (runtime/navigation.py, runtime/links.py) --------------
+
+    #: ``st.Page(page, *, title=None, icon=None, url_path=None, default=False, ...)``.
+    Page = Page
+
+    def navigation(self, pages: Any, *, position: str = "sidebar", expanded: bool | int = False) -> Page:
+        """The app's pages (a list, or a dict of section -> list); returns the page of this URL."""
+        return navigation.navigation(self, pages, position=position, expanded=expanded)
+
+    def switch_page(self, page: Any, *, query_params: Any = None) -> NoReturn:
+        """End the run and show another page (an app page, a URL name or a reactive view)."""
+        links.switch_page(self, page, query_params=query_params)
+
+    def page_link(self, page: Any, *, label: str | None = None, icon: str | None = None,
+                  icon_position: str = "left", help: str | None = None, disabled: bool = False,
+                  use_container_width: bool | None = None, width: Any = "content",
+                  query_params: Any = None) -> St:
+        """A link to a page of the app, a page of the Django site or an external URL."""
+        return St(self._runner, links.page_link(
+            self, page, label=label, icon=icon, icon_position=icon_position, help=help, disabled=disabled,
+            use_container_width=use_container_width, width=width, query_params=query_params))
+
     # -- elements --------------------------------------------------------------
 
     def __getattr__(self, name: str) -> Any:
         cls = COMMANDS.get(name)
         if cls is None or name.startswith("_"):
-            raise AttributeError(f"st has no attribute {name!r}")
+            catalog = [*COMMANDS, *(n for n in dir(type(self)) if not n.startswith("_"))]
+            raise AttributeError(missing_attribute_message(name, catalog))
         if issubclass(cls, Widget):
             return functools.partial(self._runner.add, cls, self._block, self)
 
@@ -181,6 +229,9 @@ class St:
             elif isinstance(arg, io.StringIO):
                 flush()
                 self._runner.add(Markdown, self._block, self, arg.getvalue())
+            elif is_stream(arg):
+                flush()
+                self.write_stream(arg)
             elif dataclasses.is_dataclass(arg) and not isinstance(arg, type):
                 # Streamlit shows st.help here, which django_reactive has not.
                 flush()
@@ -188,6 +239,15 @@ class St:
             else:
                 buffer.append(_inline_code(str(arg)))
         flush()
+
+    def write_stream(self, stream: Any, *, cursor: str | None = None) -> list[Any] | str:
+        """Show a generator's (or iterable's, or async iterator's) chunks as they arrive.
+
+        Text grows in one Markdown element and reaches the page at most every
+        50 ms; other chunks are shown with ``st.write``. Returns the text, or a
+        list when there were other chunks, as Streamlit does (runtime/stream.py).
+        """
+        return write_stream(self, self._runner, stream, cursor=cursor)
 
     # -- layout ----------------------------------------------------------------
 
@@ -227,6 +287,13 @@ class St:
             yield
         finally:
             slot.remove()
+
+    @property
+    def open(self) -> bool | None:
+        """``st.expander(...).open``: whether it is open if it tracks its state (``on_change``), else None."""
+        if not hasattr(self._block, "open"):
+            raise AttributeError("Only the container st.expander returns has `open`.")
+        return self._block.open
 
     def __enter__(self) -> St:
         if self._block is None:

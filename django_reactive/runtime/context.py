@@ -29,6 +29,11 @@ class StProxy:
             from .fragments import fragment
 
             return fragment
+        if name == "dialog":
+            # So does @st.dialog.
+            from .dialog import dialog
+
+            return dialog
         if name in ("cache_data", "cache_resource"):
             # So do @st.cache_data and @st.cache_resource.
             from . import caching

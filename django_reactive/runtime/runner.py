@@ -22,15 +22,17 @@ from typing import Any
 from .. import conf
 from ..elements import Block, Element, ExceptionElement
 from ..elements.layout import Area, Root
-from ..errors import ClientValueError, DuplicateElementKey, ReactiveAPIError
+from ..errors import DuplicateElementKey, ReactiveAPIError
 from ..state import QueryParams, SessionState, StateStore
 from ..widgets import Widget
 from ..widgets.form import Form, FormSubmitButton
 from .api import St
+from .callback_writes import CallbackWrites
 from .context import current_st
 from .control import RerunException, StopException
-from .event import Event, EventError
+from .event import Event, decode
 from .fragments import Fragment, FragmentBlock
+from .links import SwitchPage
 from .slots import Slot
 
 COMPLETED, STOPPED, FAILED = "completed", "stopped", "failed"
@@ -94,6 +96,14 @@ class ScriptRunner:
         self.on_flush: Callable[[Root], None] | None = None
         self._flushed = 0.0
         self._current_root: Root | None = None
+        self._in_callbacks = False
+        self._callback_writes = CallbackWrites()
+        #: Dialogs opened on this page so far (each opening is numbered), and whether the
+        #: run in progress opened one (one per run, as in Streamlit): runtime/dialog.py.
+        self.dialogs_opened = 0
+        self.dialog_opened = False
+        #: What the browser reported when it connected (timezone, locale, URL...): st.context.
+        self.client_info: dict[str, Any] = {}
 
     # -- building the tree (called by St) -------------------------------------
 
@@ -119,7 +129,9 @@ class ScriptRunner:
             )
             element.current = value
             self._next_widgets[element.id] = element
-            target.add(element)
+            if element.is_block:  # an st.expander tracking its state: a widget holding elements
+                element.root = target.root
+            self._place(target, element)
             return element.result(value)
         if isinstance(element, Form):
             element.bind_form(form)
@@ -138,16 +150,25 @@ class ScriptRunner:
             for child in element.children:
                 if isinstance(child, Block):
                     child.form, child.root = element.form, element.root
-        target.add(element)
+        self._place(target, element)
         self.flush()
         if element.is_block:
             return element
         return target if isinstance(target, Slot) else Slot(target, element)
 
-    def flush(self, *, force: bool = False) -> None:
-        """Show what the run produced so far, at most every ``FLUSH_INTERVAL`` (long runs)."""
+    def _place(self, target: Block, element: Element) -> None:
+        """Add ``element`` to ``target``; a callback's write into the previous run's container waits."""
+        if self._in_callbacks and target is not self._stack[0] and self._callback_writes.stash(
+                self._last[0] if self._last else None, target, element):
+            return
+        if element.is_block:
+            self._callback_writes.placed(target, element)
+        target.add(element)
+
+    def flush(self, *, force: bool = False, interval: float = FLUSH_INTERVAL) -> None:
+        """Show what the run produced so far, at most every ``interval`` seconds (long runs)."""
         now = time.monotonic()
-        if self.on_flush is not None and (force or now - self._flushed >= FLUSH_INTERVAL):
+        if self.on_flush is not None and (force or now - self._flushed >= interval):
             self._flushed = now
             self.on_flush(self._current_root)
 
@@ -173,29 +194,6 @@ class ScriptRunner:
 
     # -- events ------------------------------------------------------------------
 
-    def decode_event(self, event: Event) -> dict[str, Any]:
-        """Check an event against the previous run's widgets; return decoded values.
-
-        Raises :class:`EventError` and changes nothing when any part is refused.
-        """
-        values: dict[str, Any] = {}
-        items = list(event.values.items())
-        if event.trigger is not None:
-            items.append((event.trigger, True))
-        for wid, raw in items:
-            widget = self.widgets.get(wid) if isinstance(wid, str) else None
-            if widget is None:
-                raise EventError("unknown_widget", f"No widget {wid!r} was rendered by the last run.", wid)
-            if widget.disabled:
-                raise EventError("disabled_widget", f"The widget {widget.label!r} is disabled.", wid)
-            if widget.trigger and wid != event.trigger:
-                raise EventError("invalid_value", "A button can only be sent as the trigger.", wid)
-            try:
-                values[wid] = widget.from_client(raw)
-            except ClientValueError as exc:
-                raise EventError("invalid_value", f"{widget.label}: {exc}", wid) from None
-        return values
-
     # -- runs --------------------------------------------------------------------
 
     def run(self, event: Event | None = None, *, fragment: str | None = None) -> RunResult:
@@ -209,7 +207,7 @@ class ScriptRunner:
         from ..elements.messages import Messages
         from .messages import run_messages
 
-        values = self.decode_event(event) if event is not None else {}
+        values = decode(event, self.widgets) if event is not None else {}
         token = current_st.set(self.st)
         try:
             with run_messages(self.request) as storage:
@@ -257,8 +255,10 @@ class ScriptRunner:
             root = Root()
             root.children = [prefix, self.sidebar, main]
             self._current_root = root
+            self._callback_writes.start(root)
             if status is None:
                 status = self._body(main)
+        self._callback_writes.end()
         self._clear_submitted_form(submitted)
         # A fragment run collects only the fragment's own stale widgets.
         active = set(self._next_widgets) if fid is not None else None
@@ -272,6 +272,7 @@ class ScriptRunner:
     def _start(self, fid: str | None) -> None:
         """Fresh per-run registries; a fragment run keeps everything outside the fragment."""
         self._forms = {}
+        self.dialog_opened = False
         if fid is None:
             self._next_widgets, self._next_fragments = {}, {}
         else:
@@ -360,6 +361,13 @@ class ScriptRunner:
             if wid in values and values[wid] != self.store.committed_value(wid)
         ]
         self._stack = [prefix]
+        self._in_callbacks = True
+        try:
+            return self._call(changed, prefix)
+        finally:
+            self._in_callbacks = False
+
+    def _call(self, changed: list[str], prefix: Area) -> str | None:
         for wid in changed:
             widget = self.widgets[wid]
             if widget.callback is None:
@@ -369,8 +377,9 @@ class ScriptRunner:
             except RerunException:
                 # st.rerun() in a callback ends the callback; the event goes on.
                 continue
-            except StopException:
-                prefix.children = []
+            except StopException as exc:
+                # st.stop() shows nothing of the callback; st.switch_page() keeps where it goes.
+                prefix.children = [exc.navigate] if isinstance(exc, SwitchPage) else []
                 return STOPPED
             except Exception as exc:  # noqa: BLE001 - shown to the user, like Streamlit
                 prefix.children = [ExceptionElement(exc)]

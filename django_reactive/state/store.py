@@ -264,7 +264,8 @@ class StateStore:
         self.widgets.update(self.current)
         for wid in self.triggers:
             if wid in self.widgets:
-                self.widgets[wid] = False
+                # A button falls back to False; a trigger carrying a value (a chat input's text) to None.
+                self.widgets[wid] = False if isinstance(self.widgets[wid], bool) else None
         if completed:
             rendered = set(self.rendered) if active is None else active
             stale = {wid for wid in self.widgets if wid not in rendered}

@@ -2,10 +2,15 @@
 
 from .base import Widget
 from .button import Button
+from .button_group import ButtonGroup, SegmentedControl
+from .camera_input import CameraInput
+from .chat_input import ChatInput
 from .checkbox import Checkbox
 from .color_picker import ColorPicker
+from .data_editor import DataEditor
 from .date_input import DateInput
 from .download_button import DownloadButton
+from .feedback import Feedback
 from .file_uploader import FileUploader
 from .form import Form, FormSubmitButton
 from .multiselect import Multiselect
@@ -20,7 +25,8 @@ from .time_input import TimeInput
 from .toggle import Toggle
 
 __all__ = [
-    "Button", "Checkbox", "ColorPicker", "DateInput", "DownloadButton", "FileUploader", "Form",
+    "Button", "ButtonGroup", "ChatInput", "Checkbox", "ColorPicker", "DateInput", "DownloadButton",
+    "CameraInput", "DataEditor", "Feedback", "FileUploader", "Form", "SegmentedControl",
     "FormSubmitButton", "Multiselect", "NumberInput", "Radio", "SelectSlider", "Selectbox",
     "Slider", "TextArea", "TextInput", "TimeInput", "Toggle", "Widget",
 ]

@@ -69,6 +69,10 @@ function readValue(el, root) {
     }
     case "multiselect": // the selected options' indices, in option order
       return [...el.selectedOptions].map((o) => Number(o.value));
+    case "pills": { // the checked indices; single selection: one or null
+      const on = siblingsOf(el, root).filter((p) => p.checked).map((p) => +p.value);
+      return el.hasAttribute("data-reactive-multi") ? on : el.checked ? +el.value : on[0] ?? null;
+    }
     case "range": {
       if (el.dataset.reactivePart === undefined) return el.valueAsNumber;
       const [low, high] = partsOf(el, root).map((p) => p.valueAsNumber);
@@ -129,10 +133,12 @@ function restore(control, snap) {
 
 /**
  * What the user opened stays open: a patch never changes an expander's `open`
- * or the chosen tab, which live only in the browser (as in Streamlit).
+ * or the chosen tab, which live only in the browser (as in Streamlit), unless
+ * the expander tracks its state (on_change): then the server says.
  */
 function keepDisclosureState(attribute, element) {
-  if (attribute === "open" && element.tagName === "DETAILS") return false;
+  if (attribute === "open" && element.tagName === "DETAILS") return "reactiveWidget" in element.dataset;
+  if (attribute === "open" && element.tagName === "DIALOG") return false; // shown by dialog.js
   return !(attribute === "checked" && element.classList.contains("rx-tab-radio"));
 }
 
@@ -155,7 +161,9 @@ const MORPH_OPTIONS = {
   morphStyle: "outerHTML",
   ignoreActiveValue: true,
   restoreFocus: true,
-  callbacks: { beforeAttributeUpdated: keepDisclosureState },
+  // A drawn chart (same data-rx-digest) is left as it is.
+  callbacks: { beforeAttributeUpdated: keepDisclosureState,
+    beforeNodeMorphed: (a, b) => !a.dataset?.rxDigest || a.dataset.rxDigest !== b.dataset?.rxDigest },
 };
 
 /**
@@ -189,6 +197,12 @@ export class ReactiveView {
     el.addEventListener("change", (ev) => this.onChange(ev));
     el.addEventListener("input", (ev) => this.onInput(ev));
     el.addEventListener("keydown", (ev) => this.onKeydown(ev));
+    // st.expander(on_change=...): send a `toggle` (captured: it does not bubble) not yet rendered or sent.
+    el.addEventListener("toggle", ({ target: d }) => {
+      if (d.dataset.reactiveKind === "expander" && String(d.open) !== d.dataset.reactiveOpen) {
+        this.emit({ [d.dataset.reactiveWidget]: (d.dataset.reactiveOpen = String(d.open)) === "true" });
+      }
+    }, true);
     // The first run of the page may have written st.query_params.
     if (el.dataset.reactiveQs !== undefined) showQuery(el.dataset.reactiveQs);
     useAssets(el);
@@ -207,6 +221,9 @@ export class ReactiveView {
     if (location.search) hello.qs = location.search.slice(1);
     if (!this.helloSent && this.el.dataset.reactiveRev) hello.rev = this.el.dataset.reactiveRev;
     if (this.el.dataset.reactiveKw) hello.kw = this.el.dataset.reactiveKw; // the view's signed arguments
+    hello.cx = { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone, timezone_offset: new Date().getTimezoneOffset(),
+      locale: navigator.language, url: location.origin + location.pathname, // st.context
+      theme: matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light" };
     this.helloSent = true;
     return hello;
   }
@@ -467,6 +484,8 @@ export class ReactiveView {
       this.formEdits.add(wid); // sent with the form's submit
     } else if (kind === "text") {
       this.commitText(el);
+    } else if (el.hasAttribute("data-reactive-ignore")) {
+      this.pending[wid] = readValue(el, this.el); // on_change="ignore": with the next event
     } else {
       this.emit({ [wid]: readValue(el, this.el) });
     }
