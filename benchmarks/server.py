@@ -1,11 +1,12 @@
-"""Start and stop a real daphne server for the benchmarks.
+"""Start and stop a real ASGI server (daphne, or uvicorn) for the benchmarks.
 
 :func:`serve` is a context manager yielding the :class:`Server` to measure: either
-one the user already runs (``--url``), or a fresh daphne subprocess on a free
-127.0.0.1 port, serving :mod:`benchmarks.asgi` with ``DEBUG`` off, the demo's
-settings with the benchmark pages (:mod:`benchmarks.settings`) and its own
-migrated SQLite database in a temporary directory. :func:`percentile` is
-shared by the scripts' reports.
+one the user already runs (``--url``), or a fresh daphne subprocess (uvicorn with
+``REACTIVE_BENCH_SERVER=uvicorn``) on a free 127.0.0.1 port, serving
+:mod:`benchmarks.asgi` with ``DEBUG`` off, the demo's settings with the
+benchmark pages (:mod:`benchmarks.settings`) and its own migrated SQLite
+database in a temporary directory. :func:`percentile` is shared by the
+scripts' reports.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"daphne exited with code {process.returncode}:\n{log.read_text()}")
+            raise RuntimeError(f"the server exited with code {process.returncode}:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(url + "/counter/", timeout=2) as response:
                 if response.status == 200:
@@ -104,7 +105,7 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.1)
-    raise RuntimeError(f"daphne did not answer within {START_TIMEOUT:.0f} s:\n{log.read_text()}")
+    raise RuntimeError(f"the server did not answer within {START_TIMEOUT:.0f} s:\n{log.read_text()}")
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -118,9 +119,20 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
         process.wait(STOP_TIMEOUT)
 
 
+def _command(port: int) -> list[str]:
+    """The server's command line: daphne, or uvicorn when ``REACTIVE_BENCH_SERVER=uvicorn``."""
+    server = os.environ.get("REACTIVE_BENCH_SERVER", "daphne")
+    if server == "daphne":
+        return [sys.executable, "-m", "daphne", "-b", HOST, "-p", str(port), "benchmarks.asgi:application"]
+    if server == "uvicorn":
+        return [sys.executable, "-m", "uvicorn", "--host", HOST, "--port", str(port), "--lifespan", "off",
+                "--no-access-log", "--log-level", "warning", "benchmarks.asgi:application"]
+    raise SystemExit(f"REACTIVE_BENCH_SERVER must be daphne or uvicorn, not {server!r}")
+
+
 @contextmanager
 def serve(url: str | None = None) -> Iterator[Server]:
-    """Yield the server to benchmark: ``url`` if given, else a daphne started here and stopped after."""
+    """Yield the server to benchmark: ``url`` if given, else a server started here and stopped after."""
     if url:
         yield Server(loopback_url(url))
         return
@@ -129,12 +141,10 @@ def serve(url: str | None = None) -> Iterator[Server]:
         subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
                        cwd=ROOT, env=env, check=True, timeout=120)
         port = free_port()
-        log = Path(tmp) / "daphne.log"
+        log = Path(tmp) / "server.log"
         with log.open("wb") as out:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "daphne", "-b", HOST, "-p", str(port), "benchmarks.asgi:application"],
-                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-            )
+            process = subprocess.Popen(_command(port), cwd=ROOT, env=env, stdout=out,
+                                       stderr=subprocess.STDOUT)
         try:
             base = f"http://{HOST}:{port}"
             _wait_until_up(base, process, log)

@@ -5,6 +5,16 @@ channel layer and the view locks, as a multi-worker deployment must.
 REACTIVE_REDIS_PREFIX (optional) puts every key of both under that prefix
 (channels_redis' ``prefix``, the cache's ``KEY_PREFIX``): the test suites set it
 to share a Redis database with other programs and delete only their own keys.
+
+The other variables (``scripts/cluster`` sets them, see docs/deployment.md):
+
+* ``REACTIVE_POSTGRES_DB``: keep the data in that PostgreSQL database
+  (``REACTIVE_POSTGRES_HOST``/``_PORT``/``_USER``/``_PASSWORD``, default
+  127.0.0.1:5432, user postgres, no password) instead of SQLite.
+* ``REACTIVE_SESSION_ENGINE``: ``cached_db`` (default), ``db`` or ``cache``.
+* ``DJANGO_STATIC_ROOT``: where ``collectstatic`` puts the files a proxy serves.
+* ``REACTIVE_LOG_SAVES=1``: log each saved state (``demo.apps``), as a deployment
+  would monitor it.
 """
 
 import os
@@ -75,6 +85,23 @@ DATABASES = {
     }
 }
 
+POSTGRES_DB = os.environ.get("REACTIVE_POSTGRES_DB")
+if POSTGRES_DB:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": POSTGRES_DB,
+            "HOST": os.environ.get("REACTIVE_POSTGRES_HOST", "127.0.0.1"),
+            "PORT": os.environ.get("REACTIVE_POSTGRES_PORT", "5432"),
+            "USER": os.environ.get("REACTIVE_POSTGRES_USER", "postgres"),
+            "PASSWORD": os.environ.get("REACTIVE_POSTGRES_PASSWORD", ""),
+            # Persistent connections, checked before each request reuses one.
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
+            "OPTIONS": {"connect_timeout": 5},
+        }
+    }
+
 REDIS_URL = os.environ.get("REACTIVE_REDIS_URL")
 REDIS_PREFIX = os.environ.get("REACTIVE_REDIS_PREFIX")
 if REDIS_URL:
@@ -96,7 +123,7 @@ else:
 # Sessions are read on every event: keep them in the cache, written through to
 # the database. The local-memory cache is fine for one process; with several
 # workers the cache must be shared (REACTIVE_REDIS_URL above).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_ENGINE = "django.contrib.sessions.backends." + os.environ.get("REACTIVE_SESSION_ENGINE", "cached_db")
 
 REACTIVE = {"BASE_TEMPLATE": "demo_page.html"}
 
@@ -106,6 +133,20 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 # Files given to st.file_uploader are kept in the default storage.
 MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# With REACTIVE_LOG_SAVES=1, a line on stderr per saved state (demo/apps.py): what
+# a deployment would count to see the traffic each worker takes.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s pid=%(process)d %(name)s %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "demo.saves": {"handlers": ["stderr"],
+                       "level": "INFO" if os.environ.get("REACTIVE_LOG_SAVES") == "1" else "WARNING"},
+    },
+}

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.admin import options as admin_options
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.auth import get_permission_codename
@@ -37,6 +38,12 @@ from django.utils.translation import gettext
 from . import registry
 from .registry import ALLOWED, ReactiveView
 from .views import render_view
+
+#: Django 6.1 offers actions on change forms too and describes them with ``Action``;
+#: before it, actions are ``(func, name, description)`` tuples of the change list.
+ActionLocation = getattr(admin_options, "ActionLocation", None)
+Action = getattr(admin_options, "Action", None)
+CHANGE_LIST = None if ActionLocation is None else ActionLocation.CHANGE_LIST
 
 #: The query parameter that carries the selected objects' primary keys, comma-separated.
 IDS_PARAM = "ids"
@@ -271,16 +278,28 @@ class ReactiveAdminMixin:
 
     # -- the actions ----------------------------------------------------------------
 
-    def get_actions(self, request: HttpRequest) -> dict[str, tuple[Callable[..., Any], str, str]]:
-        actions = super().get_actions(request)
-        if self.actions is None or IS_POPUP_VAR in request.GET:
-            return actions  # no actions on this admin, or a popup: as ModelAdmin does
+    def get_actions(self, request: HttpRequest, action_location: Any = CHANGE_LIST) -> dict[str, Any]:
+        """The admin's actions plus "Open <tool>" for each tool the user may open (change list only).
+
+        ``action_location`` is Django 6.1's (where the actions are offered); earlier
+        versions call this with the request alone.
+        """
+        if ActionLocation is None:
+            actions = super().get_actions(request)
+        else:
+            actions = super().get_actions(request, action_location=action_location)
+        if self.actions is None or IS_POPUP_VAR in request.GET or action_location != CHANGE_LIST:
+            return actions  # no actions on this admin, a popup, or a change form
         for view in self.get_reactive_tools():
             if self.may_use_reactive_tool(request, view):
                 name = f"reactive_{tool_slug(view.name)}"
                 # The admin %-formats descriptions with the model's names.
                 description = gettext("Open %(tool)s") % {"tool": tool_title(view).replace("%", "%%")}
-                actions[name] = (self._reactive_tool_action(view), name, description)
+                func = self._reactive_tool_action(view)
+                actions[name] = (
+                    (func, name, description) if ActionLocation is None else
+                    Action(func=func, name=name, description=description, plural_description=description,
+                           locations=[CHANGE_LIST]))
         return actions
 
     def _reactive_tool_action(self, view: ReactiveView) -> Callable[..., HttpResponse | None]:

@@ -30,6 +30,7 @@ from .registry import ReactiveView
 from .render import Rendered, Renderer, diff
 from .runtime import Event, RunResult, ScriptRunner
 from .state.persistence import LeaseLost, PageState, SessionGone, Unavailable, session_store
+from .uploads import bound
 
 __all__ = ["AppSession", "EventOutcome", "LeaseLost", "LockTimeout", "SessionGone", "Unavailable",
            "group_name", "session_store"]
@@ -75,6 +76,10 @@ class AppSession:
 
     # -- runs --------------------------------------------------------------------
 
+    def _bound(self) -> Any:
+        """Runs and renders of this page: its file uploaders' grants and tokens belong to it."""
+        return bound(self.session_key, self.view.name, self.namespace)
+
     def _render(self, result: RunResult) -> dict[str, str]:
         rendered = self.renderer.render(result.root)
         ops = diff(self.rendered, rendered)
@@ -106,7 +111,7 @@ class AppSession:
         """
         shown = self.rendered
         try:
-            with self.state.event():
+            with self._bound(), self.state.event():
                 if self.last_result is None:
                     # No previous run in this process: rebuild the callbacks first
                     # (a replay). The page still shows what it showed.
@@ -132,7 +137,7 @@ class AppSession:
         view's state is copied into it too.
         """
         self.rendered = self.last_result = None
-        with self.state.event():
+        with self._bound(), self.state.event():
             result = self.runner.run()
             changed = self._commit(result)
             self._render(result)
@@ -148,7 +153,8 @@ class AppSession:
         self.state.load()  # no lease: this run is never written
         on_flush, self.runner.on_flush = self.runner.on_flush, None
         try:
-            ops = self._render(self.runner.run())
+            with self._bound():
+                ops = self._render(self.runner.run())
         finally:
             self.runner.on_flush = on_flush
         self.state.forget_if_changed()

@@ -58,6 +58,25 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[Any]:
     if not isinstance(conf.get("HTML_ALLOW_RAW"), bool):
         errors.append(Error(f"REACTIVE['HTML_ALLOW_RAW'] is {conf.get('HTML_ALLOW_RAW')!r}; it must be "
                             "True or False.", id="django_reactive.E009"))
+    return errors + _limit_errors()
+
+
+def _limit_errors() -> list[Any]:
+    """The limits on what browsers send and open (docs/security.md) and SHOW_ERROR_DETAILS."""
+    errors = []
+    for name in ("MAX_JSON_DEPTH", "MAX_VIEWS", "MAX_PENDING",
+                 "MAX_CONNECTIONS_PER_SESSION", "MAX_CONNECTIONS_PER_ADDRESS"):
+        value = conf.get(name)
+        if value is None and name.startswith("MAX_CONNECTIONS"):
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            errors.append(Error(f"REACTIVE[{name!r}] is {value!r}; it must be a whole number >= 1"
+                                + (" or None." if name.startswith("MAX_CONNECTIONS") else "."),
+                                id="django_reactive.E010"))
+    details = conf.get("SHOW_ERROR_DETAILS")
+    if details is not None and not isinstance(details, bool) and details not in ("full", "type", "none"):
+        errors.append(Error(f"REACTIVE['SHOW_ERROR_DETAILS'] is {details!r}; it must be None, True, "
+                            'False, "full", "type" or "none".', id="django_reactive.E010"))
     return errors
 
 
@@ -187,3 +206,21 @@ def check_request_context(app_configs: Any = None, **kwargs: Any) -> list[Any]:
         hint=f"Add '{processor}' to the context_processors of your DjangoTemplates backend.",
         id="django_reactive.W006",
     )]
+
+
+@register(Tags.compatibility)
+def check_uploads_and_sharing(app_configs: Any = None, **kwargs: Any) -> list[Any]:
+    """Upload quotas and cleanup, the rights cache and each session's share of threads (docs/security.md)."""
+    errors = []
+    for name in ("UPLOAD_SESSION_MAX_BYTES", "UPLOAD_SESSION_MAX_FILES", "SESSION_THREADS"):
+        value = conf.get(name)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            errors.append(Error(f"REACTIVE[{name!r}] is {value!r}; it must be a whole number >= 1.",
+                                id="django_reactive.E011"))
+    for name, top in (("UPLOAD_TOKEN_SECONDS", None), ("RIGHTS_TTL", None), ("UPLOAD_CLEANUP_RATE", 1)):
+        value = conf.get(name)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0 or \
+                (top is not None and value > top):
+            errors.append(Error(f"REACTIVE[{name!r}] is {value!r}; it must be a number >= 0"
+                                + (f" and <= {top}." if top is not None else "."), id="django_reactive.E011"))
+    return errors

@@ -35,6 +35,8 @@ def main(argv: list[str] | None = None) -> int:
     from .standalone.settings import build
 
     settings.configure(**build(script, host=args.host, db=args.db))
+    # runserver's banner names the settings module; configure() leaves it None.
+    settings.SETTINGS_MODULE = build.__module__
     django.setup()
     call_command("migrate", verbosity=0, interactive=False)
     print(f"Serving {script} on http://{args.host}:{args.port}/ (Ctrl+C to stop)", flush=True)

@@ -40,8 +40,34 @@ DEFAULTS: dict[str, Any] = {
     "RETRY_SECONDS": 2,
     # Largest WebSocket or HTTP message accepted from a browser, in bytes.
     "MAX_MESSAGE_BYTES": 64 * 1024,
+    # How deep arrays and objects may nest in a browser message (deeper: "too_deep").
+    "MAX_JSON_DEPTH": 32,
+    # Views one page may show over its connection, and events of one connection waiting or
+    # in progress before more are refused as "busy".
+    "MAX_VIEWS": 32,
+    "MAX_PENDING": 64,
+    # Open WebSockets per session and per client address, counted in each worker process;
+    # beyond them a socket is closed with code 4429. None: no limit.
+    "MAX_CONNECTIONS_PER_SESSION": 30,
+    "MAX_CONNECTIONS_PER_ADDRESS": 200,
     # Largest upload accepted by st.file_uploader, in bytes (all files of one upload).
     "MAX_UPLOAD_BYTES": 10 * 1024 * 1024,
+    # Uploaded files kept per session (files waiting to be used, and files widgets hold),
+    # in bytes and in number; an upload beyond either is refused.
+    "UPLOAD_SESSION_MAX_BYTES": 50 * 1024 * 1024,
+    "UPLOAD_SESSION_MAX_FILES": 50,
+    # Seconds an upload's token may be sent as a widget's value; an upload not used by
+    # then is abandoned, and deleted.
+    "UPLOAD_TOKEN_SECONDS": 60 * 60,
+    # Share of uploads that also sweep the files of every ended session (as
+    # `manage.py reactive_cleanup_uploads` does); 0 leaves that to the command.
+    "UPLOAD_CLEANUP_RATE": 0.01,
+    # Seconds an open WebSocket reuses what a view's access rules said about its user
+    # (the login itself, is_active, is_staff and is_superuser are checked on every event).
+    "RIGHTS_TTL": 5,
+    # Worker threads the sockets of one session may use at once, in each worker process:
+    # one session's slow views then cannot hold every thread other sessions need.
+    "SESSION_THREADS": 2,
     # Tab-scoped states kept per view and session; the least recently used
     # ones beyond this are dropped.
     "MAX_TABS": 20,
@@ -49,6 +75,10 @@ DEFAULTS: dict[str, Any] = {
     "MAX_RERUNS": 100,
     # Show tracebacks in exception elements. None means "when settings.DEBUG".
     "SHOW_TRACEBACKS": None,
+    # Streamlit's client.showErrorDetails: what an uncaught exception of a view shows. True or
+    # "full": its type and message; "type": its type; False or "none": a generic message
+    # with an id, the details being logged under that id. None means "when settings.DEBUG".
+    "SHOW_ERROR_DETAILS": None,
     # URL prefix of the WebSocket route (see django_reactive.routing).
     "WS_PATH": "ws/reactive/",
     # Channel layer alias used for multi-tab broadcasts.
@@ -84,6 +114,18 @@ def unknown_keys() -> list[str]:
 def show_tracebacks() -> bool:
     value = get("SHOW_TRACEBACKS")
     return bool(settings.DEBUG) if value is None else bool(value)
+
+
+#: The values of SHOW_ERROR_DETAILS, by what they show of an uncaught exception.
+ERROR_DETAILS = {True: "full", "full": "full", "type": "type", False: "none", "none": "none"}
+
+
+def error_details() -> str:
+    """What an uncaught exception shows: ``"full"`` (type and message), ``"type"`` or ``"none"``."""
+    value = get("SHOW_ERROR_DETAILS")
+    if value is None:
+        return "full" if settings.DEBUG else "none"
+    return ERROR_DETAILS.get(value, "none")
 
 
 @receiver(setting_changed)

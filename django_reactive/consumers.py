@@ -26,7 +26,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.db import close_old_connections
 from django.utils import translation
 
-from . import conf, protocol, registry, viewargs
+from . import conf, fairness, handshake, protocol, registry, rights, viewargs
 from .app_session import (
     AppSession,
     EventOutcome,
@@ -45,16 +45,16 @@ from .runtime.client_context import client_info, is_embed_query
 logger = logging.getLogger("django_reactive")
 
 #: Close code (4000-4999 are the application's) after which the client does not
-#: reconnect: the socket came without a session cookie.
+#: reconnect: the socket came without a session cookie. Sent after accepting the
+#: handshake (a refused handshake reaches the page as 1006, whatever the code).
 CLOSE_NO_SESSION = 4401
+#: Close code when the session or the client address has too many sockets open
+#: (``REACTIVE["MAX_CONNECTIONS_PER_SESSION"]`` / ``["MAX_CONNECTIONS_PER_ADDRESS"]``).
+CLOSE_TOO_MANY = 4429
 #: Close code when the session store is unavailable: the client reconnects later.
 CLOSE_TRY_AGAIN = 1013
-#: How many views one page may show over one connection.
-MAX_VIEWS = 32
 #: How long a closing connection waits for the events it is still handling.
 DRAIN_SECONDS = 30
-#: Events of one connection waiting or in progress before more are refused as "busy".
-MAX_PENDING = 64
 
 #: Why a view's hello is refused, by :meth:`ReactiveView.access` result.
 REFUSALS = {
@@ -90,7 +90,10 @@ class Mount:
     group: str | None = None
     #: Channel-layer groups of the topics its last run subscribed to.
     topics: frozenset[str] = frozenset()
-    timers: dict[str, asyncio.Task] = field(default_factory=dict)
+    #: Stops the shared timer of each ``run_every`` fragment, by fragment id.
+    timers: dict[str, Callable[[], None]] = field(default_factory=dict)
+    #: Fragments whose timed re-run is waiting or running: their next tick is skipped.
+    ticking: set[str] = field(default_factory=set)
     #: Serialises this view's work: events, pushes and ticks, in arrival order.
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     #: A re-run for other pages' changes is waiting: later changes join it.
@@ -128,21 +131,38 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         self.joined: set[str] = set()
         self.tasks: set[asyncio.Task] = set()
         self.events = 0  # events waiting or in progress
+        self.counted: list[tuple[str, str]] = []  # what handshake.admit counted this socket in
         session = self.scope.get("session")
         self.session_key = getattr(session, "session_key", None)
+        #: This session's share of the worker's threads (see ``fairness``).
+        self.share = fairness.session_share(self.session_key or "")
+        request = request_from_scope(self.scope)
+        if not handshake.origin_allowed(request):
+            await self.close()  # before accepting: the handshake is refused (HTTP 403)
+            return
+        # A code the page can read needs an accepted socket.
         if not self.session_key:
+            await self.accept()
             await self.close(code=CLOSE_NO_SESSION)
             return
+        counted = handshake.admit(self.session_key, (self.scope.get("client") or [None])[0])
+        if counted is None:
+            await self.accept()
+            await self.close(code=CLOSE_TOO_MANY)
+            return
+        self.counted = counted
         self.user = self.scope.get("user")
-        self.language = request_from_scope(self.scope).LANGUAGE_CODE
+        self.language = request.LANGUAGE_CODE
         await self.accept()
 
     async def disconnect(self, code: int) -> None:
+        handshake.release(getattr(self, "counted", []))
+        self.counted = []
         for group in getattr(self, "joined", ()):
             await self.channel_layer.group_discard(group, self.channel_name)
         for mount in getattr(self, "mounts", {}).values():
-            for task in mount.timers.values():
-                task.cancel()
+            for stop in mount.timers.values():
+                stop()
         # Work in progress finishes (its thread would anyway): the session is written.
         if getattr(self, "tasks", None):
             await asyncio.wait(set(self.tasks), timeout=DRAIN_SECONDS)
@@ -152,7 +172,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         try:
             message = protocol.parse(text_data if text_data is not None else bytes_data,
-                                     conf.get("MAX_MESSAGE_BYTES"))
+                                     conf.get("MAX_MESSAGE_BYTES"), conf.get("MAX_JSON_DEPTH"))
         except protocol.ProtocolError as exc:
             await self.send(protocol.error(exc.code, exc.message, ack=exc.ack, id=exc.id))
             if exc.code == "unsupported_version":
@@ -166,7 +186,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             await self.send(protocol.error(
                 "not_ready", "Send 'hello' for this view id first.", ack=message.seq, id=message.id))
             return
-        if self.events >= MAX_PENDING:  # a flood must not queue without bound
+        if self.events >= conf.get("MAX_PENDING"):  # a flood must not queue without bound
             await self.send(protocol.error(
                 "busy", "Too many events in progress; send it again.", ack=message.seq, id=mount.id))
             return
@@ -192,6 +212,8 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
                     await self._after_run(mount)
                 except SessionGone:
                     await self._reload()
+                except rights.RightsRevoked as exc:
+                    await self._revoked(mount, exc.verdict)
                 except Unavailable as exc:
                     # The view could not even be shown: the client reconnects after a
                     # pause (1013: try again later) and says hello again.
@@ -212,11 +234,14 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
             await self.send(protocol.error(
                 "bad_message", f"View id {hello.id!r} already said 'hello'.", id=hello.id))
             return
-        if len(self.mounts) >= MAX_VIEWS:
+        if len(self.mounts) >= conf.get("MAX_VIEWS"):
             await self.send(protocol.error(
-                "too_many_views", f"A page may show at most {MAX_VIEWS} views.", id=hello.id))
+                "too_many_views", f"A page may show at most {conf.get('MAX_VIEWS')} views.", id=hello.id))
             return
-        view, access = await _in_thread(self._find)(hello.view)
+        view, access = await self._thread(self._find)(hello.view)
+        if access == rights.ENDED:
+            await self._reload()
+            return
         if view is None:
             await self.send(protocol.error(
                 "unknown_view", f"No reactive view named {hello.view!r}.", id=hello.id))
@@ -243,7 +268,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         self.mounts[hello.id] = mount
 
         async def show() -> None:
-            ops = await _in_thread(app.refresh, self.language)()
+            ops = await self._thread(app.refresh)()
             if not app.rendered.shown_as(hello.rev) or app.query_update is not None:
                 await self.send(protocol.patch(ops, query=app.query_update, id=mount.id))
             await self.send(protocol.ready(mount.id))
@@ -252,7 +277,47 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
 
     def _find(self, name: str) -> tuple[ReactiveView | None, str | None]:
         view = registry.get(name)
-        return view, (view.access(self.user) if view is not None else None)
+        if view is None:
+            return None, None
+        return view, rights.recheck(view, self.scope.get("session"), self.user)[0]
+
+    def _thread(self, fn: Any) -> Callable[..., Awaitable[Any]]:
+        """``fn`` in a worker thread, within the session's share of the threads (``fairness``)."""
+        run = _in_thread(fn, self.language)
+
+        async def limited(*args: Any) -> Any:
+            async with self.share:
+                return await run(*args)
+
+        return limited
+
+    def _checked(self, mount: Mount, fn: Callable[[], Any]) -> Callable[[], Any]:
+        """``fn``, run only while the user may still use the view (``rights``), as the user is now."""
+        app = mount.app
+
+        def call() -> Any:
+            user = rights.check(app.view, self.scope.get("session"), self.user)
+            if app.runner.user is not user:  # the view's own checks see the user as now
+                app.runner.user = user
+                if app.runner.request is not None:
+                    app.runner.request.user = user
+            return fn()
+
+        return call
+
+    async def _revoked(self, mount: Mount, verdict: str) -> None:
+        """The user lost the right to use the view: refuse it as a hello would, or reload the page."""
+        if verdict == rights.ENDED:
+            await self._reload()
+            return
+        code, text = REFUSALS.get(verdict, REFUSALS[registry.FORBIDDEN])
+        await self.send(protocol.error(code, text, id=mount.id))
+        self.mounts.pop(mount.id, None)
+        for stop in mount.timers.values():
+            stop()
+        mount.timers.clear()
+        if self.channel_layer is not None:
+            await self._follow_groups()
 
     async def _event(self, mount: Mount, message: protocol.EventMessage) -> None:
         app = mount.app
@@ -272,7 +337,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
                 app.stream(None)
 
         try:
-            outcome = await _in_thread(run, self.language)()
+            outcome = await self._thread(self._checked(mount, run))()
         except EventError as exc:
             await self.send(protocol.error(exc.code, exc.message, ack=message.seq,
                                            widget=exc.widget, id=mount.id))
@@ -315,22 +380,32 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
     async def _refresh(self, mount: Mount) -> None:
         mount.refresh_waiting = False
         app = mount.app
-        ops = await self._push_run(app.refresh, "re-running after a state change")
+        ops = await self._push_run(self._checked(mount, app.refresh), "re-running after a state change")
         if ops or (ops is not None and app.query_update is not None):
             await self.send(protocol.patch(ops, query=app.query_update, id=mount.id))
 
-    async def fragment_tick(self, message: dict[str, Any]) -> None:
-        """A timed fragment's interval elapsed: re-run it, save, push its patch."""
-        mount = self.mounts.get(message.get("id", ""))
-        if mount is not None:
-            self._spawn(mount, lambda: self._tick(mount, message.get("fragment")))
+    def _schedule_tick(self, mount: Mount, fragment: str) -> None:
+        """A timed fragment's interval elapsed: re-run it, unless its previous tick is not done."""
+        if fragment in mount.ticking or self.mounts.get(mount.id) is not mount:
+            return
+        mount.ticking.add(fragment)
 
-    async def _tick(self, mount: Mount, fragment: str | None) -> None:
+        async def tick() -> None:
+            try:
+                await self._tick(mount, fragment)
+            finally:
+                mount.ticking.discard(fragment)
+
+        self._spawn(mount, tick)
+
+    async def _tick(self, mount: Mount, fragment: str) -> None:
+        """Re-run a timed fragment, save, push its patch."""
         app = mount.app
         if fragment not in app.runner.fragments:
             return
 
-        outcome = await self._push_run(lambda: app.tick(fragment), "re-running a timed fragment")
+        outcome = await self._push_run(self._checked(mount, lambda: app.tick(fragment)),
+                                       "re-running a timed fragment")
         if outcome is None:
             return
         if outcome.ops or outcome.query is not None:
@@ -340,7 +415,9 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
     async def _push_run(self, fn: Any, what: str) -> Any:
         """Run ``fn`` in a worker thread for a push (no event to answer); None if it could not."""
         try:
-            return await _in_thread(fn, self.language)()
+            return await self._thread(fn)()
+        except rights.RightsRevoked:
+            raise  # handled where the work was spawned: the view is refused
         except (LockTimeout, LeaseLost):
             return None  # the view is busy; the next push brings the page up to date
         except Unavailable:
@@ -376,17 +453,13 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         wanted = mount.app.timed_fragments()
         for fid in list(mount.timers):
             if fid not in wanted:
-                mount.timers.pop(fid).cancel()
+                mount.timers.pop(fid)()
         for fid, interval in wanted.items():
             if fid not in mount.timers:
-                mount.timers[fid] = asyncio.create_task(self._tick_every(mount.id, fid, interval))
-
-    async def _tick_every(self, view_id: str, fragment: str, interval: float) -> None:
-        # Through the consumer's own channel, so a tick waits for the event in progress.
-        while True:
-            await asyncio.sleep(interval)
-            await self.channel_layer.send(
-                self.channel_name, {"type": "fragment.tick", "id": view_id, "fragment": fragment})
+                # One timer per interval for the whole worker (``fairness.every``); the tick
+                # goes through the view's queue, after the event in progress.
+                mount.timers[fid] = fairness.every(
+                    interval, lambda m=mount, f=fid: self._schedule_tick(m, f))
 
     async def _reload(self) -> None:
         await self.send(protocol.reload("session_expired"))

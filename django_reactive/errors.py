@@ -80,6 +80,17 @@ class UnserializableSessionStateError(ReactiveAPIError):
     """A value assigned to session state cannot be stored in the Django session."""
 
 
+class CachedWidgetWarning(ReactiveAPIError, Warning):
+    """A widget command ran inside a cached function: shown where it was called, as Streamlit's."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Your script uses a widget command in a cached function\n(function decorated with "
+            "`@st.cache_data` or `@st.cache_resource`).\nThis code will only be called when we detect "
+            'a cache "miss",\nwhich can lead to unexpected results.\n\nTo fix this, move all widget '
+            "commands outside the cached function.")
+
+
 class ClientValueError(ValueError):
     """A value sent by the browser does not fit the widget: wrong type, range or option.
 
@@ -90,3 +101,21 @@ class ClientValueError(ValueError):
 
 class InvalidFormCallbackError(ReactiveAPIError):
     """A widget inside a form was given a callback (only submit buttons may have one)."""
+
+
+# Streamlit 1.67's names of the same errors, for ported code that catches them by name.
+StreamlitValueError = ReactiveValueError
+StreamlitWidgetAlreadyInstantiatedError = WidgetAlreadyInstantiatedError
+StreamlitValueAssignmentNotAllowedError = ValueAssignmentNotAllowedError
+StreamlitDuplicateElementId = DuplicateElementId
+StreamlitDuplicateElementKey = DuplicateElementKey
+StreamlitInvalidLayoutContextError = InvalidLayoutContextError
+StreamlitValueAboveMaxError = ValueAboveMaxError
+StreamlitValueBelowMinError = ValueBelowMinError
+StreamlitInvalidMinMaxError = InvalidMinMaxError
+StreamlitValueOutOfRangeError = ValueOutOfRangeError
+StreamlitInvalidParameterTypeError = InvalidParameterTypeError
+StreamlitMixedNumericTypesError = MixedNumericTypesError
+StreamlitDefaultNotInOptionsError = DefaultNotInOptionsError
+StreamlitSelectionCountExceedsMaxError = SelectionCountExceedsMaxError
+StreamlitInvalidFormCallbackError = InvalidFormCallbackError

@@ -8,6 +8,8 @@ touched.
 from __future__ import annotations
 
 import json
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +27,12 @@ class ProtocolError(Exception):
 
 
 ID_MAX = 32
+#: The largest ``seq``: JavaScript counts exactly up to 2**53 - 1.
+SEQ_MAX = 2**53 - 1
+#: How deep a message may nest by default (``REACTIVE["MAX_JSON_DEPTH"]``).
+MAX_DEPTH = 32
+#: The digits of the longest integer ``JSON.stringify`` writes (it writes 1e21 and above with an exponent).
+INT_DIGITS = 21
 
 
 @dataclass(frozen=True)
@@ -52,19 +60,9 @@ class EventMessage:
     id: str | None = None
 
 
-def parse(text: str | bytes | None, max_bytes: int) -> Hello | EventMessage:
+def parse(text: str | bytes | None, max_bytes: int, max_depth: int = MAX_DEPTH) -> Hello | EventMessage:
     """Parse one frame from the browser."""
-    if text is None:
-        raise ProtocolError("bad_message", "Send JSON text frames.")
-    size = len(text.encode() if isinstance(text, str) else text)
-    if size > max_bytes:
-        raise ProtocolError("too_large", f"The message has {size} bytes; the limit is {max_bytes}.")
-    try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError):
-        raise ProtocolError("bad_json", "The message is not valid JSON.") from None
-    if not isinstance(data, dict):
-        raise ProtocolError("bad_json", "The message must be a JSON object.")
+    data = _load(text, max_bytes, max_depth)
     try:
         kind = data.get("t")
         if kind == "hello":
@@ -73,16 +71,105 @@ def parse(text: str | bytes | None, max_bytes: int) -> Hello | EventMessage:
             return _event(data)
         raise ProtocolError("bad_message", f"Unknown message type {kind!r}; expected 'hello' or 'event'.")
     except ProtocolError as exc:
-        # Let the client tell which view and event were refused.
-        view_id, seq = data.get("id"), data.get("seq")
-        exc.id = view_id if isinstance(view_id, str) and len(view_id) <= ID_MAX else None
-        exc.ack = seq if isinstance(seq, int) and not isinstance(seq, bool) else None
+        _name_refused(exc, data)
         raise
+
+
+def _name_refused(exc: ProtocolError, data: dict[str, Any]) -> None:
+    """Let the client tell which view and event were refused."""
+    view_id, seq = data.get("id"), data.get("seq")
+    exc.id = view_id if isinstance(view_id, str) and len(view_id) <= ID_MAX and not _SURROGATE.search(
+        view_id) else None
+    exc.ack = seq if isinstance(seq, int) and not isinstance(seq, bool) and 0 < seq <= SEQ_MAX else None
+
+
+def _load(text: str | bytes | None, max_bytes: int, max_depth: int) -> dict[str, Any]:
+    """The JSON object of one message, refused before it can cost more than its size.
+
+    The nesting is measured before ``json`` sees the text (a deep enough array
+    would exhaust the interpreter's stack inside the parser); numbers a browser
+    cannot send (NaN, Infinity, overflowing floats, integers longer than
+    ``JSON.stringify`` writes) and lone UTF-16 surrogates (``"\\ud800"``, text no
+    session, template or UTF-8 frame can hold) are refused with the rest.
+    """
+    if text is None:
+        raise ProtocolError("bad_message", "Send JSON text frames.")
+    size = len(text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text)
+    if size > max_bytes:
+        raise ProtocolError("too_large", f"The message has {size} bytes; the limit is {max_bytes}.")
+    try:
+        if isinstance(text, bytes):
+            text = text.decode("utf-8")
+        if deeper_than(text, max_depth):
+            raise ProtocolError("too_deep", f"The message nests deeper than {max_depth} levels.")
+        data = json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int)
+    except (ValueError, UnicodeError):
+        raise ProtocolError("bad_json", "The message is not valid JSON.") from None
+    if not isinstance(data, dict):
+        raise ProtocolError("bad_json", "The message must be a JSON object.")
+    try:
+        _check_text(data)
+    except ProtocolError as exc:
+        _name_refused(exc, data)
+        raise
+    return data
+
+
+#: A JSON string (its escapes included), and the brackets that open or close a level.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+#: A UTF-16 surrogate on its own: JSON's "\\ud800" decodes to one; UTF-8 cannot encode it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def deeper_than(text: str, limit: int) -> bool:
+    """Whether arrays and objects nest more than ``limit`` levels in ``text`` (brackets in strings
+    do not count); it stops at the first level too many."""
+    depth = 0
+    for bracket in _BRACKET.finditer(_STRING.sub("", text)):
+        if bracket.group() in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
+
+
+def _constant(name: str) -> Any:
+    raise ProtocolError("bad_json", f"{name} is not a JSON number.")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ProtocolError("bad_json", f"The number {text[:20]}... is too large.")
+    return value
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > INT_DIGITS:
+        raise ProtocolError("bad_json", f"An integer has more than {INT_DIGITS} digits.")
+    return int(text)
+
+
+def _check_text(value: Any) -> None:
+    """Refuse lone surrogates in any key or string of the (depth-limited) message."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            raise ProtocolError("bad_text", "The message contains a lone UTF-16 surrogate.")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(key)
+            _check_text(item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_text(item)
 
 
 def _hello(data: dict[str, Any]) -> Hello:
     version = data.get("v")
-    if version != VERSION:
+    if type(version) is not int or version != VERSION:  # true and 1.0 are not version 1
         raise ProtocolError(
             "unsupported_version",
             f"Protocol version {version!r} is not supported; this server speaks {VERSION}.",
@@ -124,8 +211,8 @@ def _id(data: dict[str, Any], *, required: bool) -> str | None:
 
 def _event(data: dict[str, Any]) -> EventMessage:
     seq = data.get("seq")
-    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
-        raise ProtocolError("bad_message", "'seq' must be a positive integer.")
+    if type(seq) is not int or not 0 < seq <= SEQ_MAX:
+        raise ProtocolError("bad_message", f"'seq' must be an integer from 1 to {SEQ_MAX}.")
     values = data.get("values", {})
     trigger = data.get("trigger")
     if not isinstance(values, dict):
@@ -213,15 +300,19 @@ class HttpEvent:
     kwargs: str | None = None
 
 
-def parse_http_event(body: bytes, max_bytes: int) -> HttpEvent:
+def parse_http_event(body: bytes, max_bytes: int, max_depth: int = MAX_DEPTH) -> HttpEvent:
     """Parse the body of an event posted to the HTTP fallback endpoint."""
-    event = parse(body, max_bytes)
-    if not isinstance(event, EventMessage):
-        raise ProtocolError("bad_message", "Post an 'event' message.")
-    data = json.loads(body)
-    tab, rev, query = data.get("tab", ""), data.get("rev"), data.get("qs", "")
-    if not isinstance(tab, str) or len(tab) > 64 or not isinstance(query, str):
-        raise ProtocolError("bad_message", "'tab' and 'qs' must be strings.")
-    if rev is not None and not isinstance(rev, str):
-        raise ProtocolError("bad_message", "'rev' must be a string.")
-    return HttpEvent(event, tab, rev, query, _kwargs(data))
+    data = _load(body, max_bytes, max_depth)
+    try:
+        if data.get("t") != "event":
+            raise ProtocolError("bad_message", "Post an 'event' message.")
+        event = _event(data)
+        tab, rev, query = data.get("tab", ""), data.get("rev"), data.get("qs", "")
+        if not isinstance(tab, str) or len(tab) > 64 or not isinstance(query, str):
+            raise ProtocolError("bad_message", "'tab' and 'qs' must be strings.")
+        if rev is not None and not isinstance(rev, str):
+            raise ProtocolError("bad_message", "'rev' must be a string.")
+        return HttpEvent(event, tab, rev, query, _kwargs(data))
+    except ProtocolError as exc:
+        _name_refused(exc, data)
+        raise

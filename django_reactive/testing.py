@@ -44,6 +44,7 @@ from .state import QueryParams, SessionState
 from .testing_elements import (
     COMMAND_GROUPS,
     STREAMLIT_LISTS,
+    AppTestError,
     AreaList,
     BlockHandle,
     ElementHandle,
@@ -55,7 +56,7 @@ from .testing_elements import (
     is_list_name,
 )
 
-__all__ = ["COMMAND_GROUPS", "STREAMLIT_LISTS", "AppTest", "BlockHandle", "ElementHandle",
+__all__ = ["COMMAND_GROUPS", "STREAMLIT_LISTS", "AppTest", "AppTestError", "BlockHandle", "ElementHandle",
            "ElementList", "MessageHandle", "TestSessionState", "WidgetHandle"]
 
 #: Seconds a run may take before ``run()`` raises (Streamlit's default).
@@ -175,6 +176,7 @@ class AppTest:
         self._pending: dict[str, Any] = {}
         self._trigger: str | None = None
         self._elements: list[Any] = []
+        self._result: Any = None
 
     @classmethod
     def from_function(cls, fn: Callable[..., Any], *, args: tuple | None = None,
@@ -273,6 +275,8 @@ class AppTest:
         else:
             self.app.run_page()
         self._follow_switch_page()
+        # Kept apart from the app's: a refused event later leaves the last run's tree readable.
+        self._result = self.app.last_result
         # As in Streamlit's tree: the main area (callback output first), then the sidebar.
         prefix, sidebar, main = self._areas()
         self._elements = [*descendants(prefix), *descendants(main), *descendants(sidebar)]
@@ -337,11 +341,11 @@ class AppTest:
     @property
     def run_status(self) -> str:
         """"completed", "stopped" or "failed" for the last run (``at.status`` lists st.status blocks)."""
-        return self.app.last_result.status
+        return self._result.status
 
     def _areas(self) -> tuple[Any, Any, Any]:
         """The callback-output area, the sidebar and the main area of the last run."""
-        prefix, sidebar, main = self.app.last_result.root.children
+        prefix, sidebar, main = self._result.root.children
         return prefix, sidebar, main
 
     def get(self, command: str) -> ElementList:

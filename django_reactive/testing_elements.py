@@ -39,6 +39,10 @@ STREAMLIT_LISTS = frozenset({
 DIVIDER_MARKDOWN = "---"
 
 
+class AppTestError(Exception):
+    """An action a browser user could not perform (on a disabled widget), as Streamlit's."""
+
+
 def is_list_name(name: str) -> bool:
     """Whether ``at.<name>`` / ``block.<name>`` is a list of elements."""
     return not name.startswith("_") and (name in COMMANDS or name in STREAMLIT_LISTS)
@@ -76,10 +80,11 @@ class ElementHandle:
 
     @property
     def type(self) -> str | None:
-        """The command (``"markdown"``, ``"caption"``...), as Streamlit's; an exception's class name."""
+        """The command (``"markdown"``, ``"caption"``...), as Streamlit's; an exception's class name;
+        an element's ``apptest_type`` where Streamlit's differs (``"help_info"`` for ``st.help``)."""
         if isinstance(self.element, ExceptionElement):
             return self.element.type
-        return self.element.command
+        return getattr(self.element, "apptest_type", self.element.command)
 
     @property
     def tag(self) -> str | None:
@@ -157,8 +162,16 @@ class WidgetHandle(ElementHandle):
         """The indices of the current choices among the options (multiselect)."""
         return [self.element.options.index(v) for v in self.value]
 
+    def _assert_can_interact(self) -> None:
+        """A disabled widget takes no action, as in the browser (Streamlit's AppTestError)."""
+        if self.element.disabled:
+            key = f" (key={self.key!r})" if self.key else ""
+            raise AppTestError(f"Cannot update a disabled {self.type} widget{key}. "
+                               "A browser user cannot interact with a disabled widget.")
+
     def set_value(self, value: Any) -> WidgetHandle:
         """Record ``value`` for the next run; a trigger's (a chat input's text) is sent as the trigger."""
+        self._assert_can_interact()
         self._at._pending[self.id] = value
         if self.element.trigger:
             self._at._trigger = self.id
@@ -202,6 +215,7 @@ class WidgetHandle(ElementHandle):
         return self.set_value(False)
 
     def click(self) -> WidgetHandle:
+        self._assert_can_interact()
         self._at._trigger = self.id
         return self
 

@@ -23,12 +23,18 @@ from django.views.decorators.http import require_POST
 
 from . import conf, http_pages, protocol, registry, viewargs
 from .app_session import AppSession, LeaseLost, LockTimeout, SessionGone, Unavailable, group_name
+from .locks import Lease, lock_key
 from .registry import ALLOWED, FORBIDDEN, LOGIN, ReactiveView
 from .runtime import Event, EventError
 from .state.persistence import INFRASTRUCTURE_ERRORS
-from .uploads import store_upload
+from .upload_cleanup import QuotaExceeded, maybe_sweep, store_within_quota
+from .uploads import TokenRefused, read_grant
+from .url_safety import safe_url
 
 logger = logging.getLogger("django_reactive")
+
+#: Bytes a multipart body may add to its files' sizes (boundaries, part headers).
+MULTIPART_OVERHEAD = 64 * 1024
 
 
 def ws_url() -> str:
@@ -105,8 +111,11 @@ def _icon_href(icon: Any) -> str | None:
     """A favicon ``href`` for ``st.set_page_config(page_icon=...)``: a URL, or an emoji drawn in SVG."""
     if not isinstance(icon, str) or not icon:
         return None
-    if icon.startswith(("http://", "https://", "/")):
-        return icon
+    href = safe_url(icon)
+    if href is not None:
+        return href
+    if icon.startswith("/") or "://" in icon:
+        return None  # a URL a browser would read otherwise (url_safety): no icon
     svg = ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>"
            f"<text y='.9em' font-size='90'>{escape(icon)}</text></svg>")
     return "data:image/svg+xml," + quote(svg)
@@ -160,6 +169,9 @@ def upload(request: HttpRequest, name: str) -> HttpResponse:
     """Store the files a page's st.file_uploader posts; answer their tokens.
 
     CSRF-protected like any POST; the same access rules as the view's page.
+    Only for a file uploader that the view's last saved run showed in this
+    session (the widget's grant, header ``X-Reactive-Grant``), and within the
+    session's quota (docs/security.md).
     """
     if request.method != "POST":
         return _json(protocol.upload_refused("POST the files as multipart/form-data."), 405)
@@ -168,12 +180,32 @@ def upload(request: HttpRequest, name: str) -> HttpResponse:
         return _json(protocol.upload_refused(f"No reactive view named {name!r}."), 404)
     if view.access(getattr(request, "user", None)) != ALLOWED:
         return _json(protocol.upload_refused("You may not use this view."), 403)
-    files = request.FILES.getlist("files")
+    session_key = request.session.session_key
+    try:
+        if not session_key:
+            raise TokenRefused("Load the page first: uploads belong to its session.")
+        target = read_grant(request.headers.get("X-Reactive-Grant"), session_key, view.name)
+    except TokenRefused as exc:
+        return _json(protocol.upload_refused(str(exc)), 403)
+    state = request.session.get(conf.get("SESSION_KEY")) or {}
+    if target.widget not in ((state.get(target.namespace) or {}).get("w") or {}):
+        return _json(protocol.upload_refused("The page no longer shows this file uploader; reload it."), 403)
     limit = conf.get("MAX_UPLOAD_BYTES")
+    if _declared_length(request) > limit + MULTIPART_OVERHEAD:  # refused before the body is read
+        return _json(protocol.upload_refused(f"The files are larger than {limit} bytes."), 413)
+    files = request.FILES.getlist("files")
+    if len(files) > 1 and not target.multiple:
+        return _json(protocol.upload_refused("This file uploader takes one file."), 400)
     if sum(f.size for f in files) > limit:
         return _json(protocol.upload_refused(f"The files are larger than {limit} bytes."), 413)
-    tokens = [store_upload(f.name, f.read(), f.content_type or "application/octet-stream")
-              for f in files]
+    try:
+        with Lease(lock_key(session_key, ":uploads"), "Another upload of this session is under way."):
+            tokens = store_within_quota(session_key, state, view.name, target.widget, files)
+    except QuotaExceeded as exc:
+        return _json(protocol.upload_refused(str(exc)), 413)
+    except LockTimeout as exc:
+        return _json(protocol.upload_refused(str(exc)), 503)
+    maybe_sweep()
     return _json(protocol.uploaded(tokens))
 
 
@@ -197,11 +229,14 @@ def event(request: HttpRequest, name: str) -> HttpResponse:
     session_key = request.session.session_key
     if not session_key:
         return _json(protocol.reload("no_session"), 409)
+    limit = conf.get("MAX_MESSAGE_BYTES")
+    if _declared_length(request) > limit:  # refused before the body is read
+        return _json(protocol.error("too_large", f"The message is larger than {limit} bytes."), 413)
     try:
-        posted = protocol.parse_http_event(request.body, conf.get("MAX_MESSAGE_BYTES"))
+        posted = protocol.parse_http_event(request.body, limit, conf.get("MAX_JSON_DEPTH"))
         kwargs = viewargs.unsign(view.name, posted.kwargs)
     except protocol.ProtocolError as exc:
-        return _json(protocol.error(exc.code, exc.message), 400)
+        return _json(protocol.error(exc.code, exc.message), 413 if exc.code == "too_large" else 400)
     except viewargs.BadViewArguments as exc:
         return _json(protocol.error("bad_kwargs", str(exc)), 400)
     seq = posted.event.seq
@@ -231,6 +266,14 @@ def event(request: HttpRequest, name: str) -> HttpResponse:
     if outcome.changed:
         broadcast_state_changed(session_key, view, kwargs=kwargs)
     return _json(protocol.patch(outcome.ops, ack=seq, query=outcome.query, rev=app.rendered.rev))
+
+
+def _declared_length(request: HttpRequest) -> int:
+    """The body's ``Content-Length`` (0 when absent or unreadable: the parser measures it then)."""
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
 
 
 def _json(text: str, status: int = 200) -> HttpResponse:

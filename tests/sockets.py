@@ -28,8 +28,10 @@ def saved_state(session_key: str, name: str) -> dict:
 
 
 async def connect(session_key: str | None, origin: bytes = b"http://localhost", headers=()):
-    """Open the page's WebSocket, as the browser does."""
+    """Open the page's WebSocket, as the browser does (from a page of http://localhost)."""
     headers = [(b"origin", origin), *headers]
+    if not any(name == b"host" for name, _ in headers):
+        headers.append((b"host", b"localhost"))
     if session_key:
         headers.append((b"cookie", f"sessionid={session_key}".encode()))
     comm = WebsocketCommunicator(application, "/ws/reactive/", headers=headers)

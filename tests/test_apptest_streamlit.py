@@ -249,3 +249,32 @@ def test_from_file_takes_a_relative_path_from_the_calling_file(tmp_path, monkeyp
     assert at.button
     with pytest.raises(FileNotFoundError, match="Relative paths are resolved against the file"):
         AppTest.from_file("scripts/missing.py")
+
+
+def test_a_disabled_widget_refuses_actions_at_once_and_a_refused_event_keeps_the_tree():
+    from django_reactive.testing import AppTestError
+
+    def app(st):
+        st.checkbox("off", disabled=True)
+        st.button("go", disabled=True, key="go")
+        st.slider("s", 0, 10, key="s")
+
+    at = run(app)
+    with pytest.raises(AppTestError, match="Cannot update a disabled checkbox widget. A browser user"):
+        at.checkbox[0].check()
+    with pytest.raises(AppTestError, match=r"disabled button widget \(key='go'\)"):
+        at.button[0].click()
+    with pytest.raises(Exception, match="outside"):  # a value the browser could not send
+        at.slider[0].set_value(99).run()
+    assert [e.value for e in at.main if e.type == "checkbox"] == [False] and at.run_status == "completed"
+
+
+def test_streamlit_error_names_catch_the_same_errors():
+    def app(st):
+        st.session_state.m = ["a", "b"]
+        try:
+            st.multiselect("m", ["a", "b", "c"], key="m", max_selections=1)
+        except st.errors.StreamlitSelectionCountExceedsMaxError as exc:
+            st.text(type(exc).__name__)
+
+    assert run(app).text.values == ["SelectionCountExceedsMaxError"]

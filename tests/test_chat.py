@@ -10,8 +10,8 @@ import pytest
 import django_reactive as reactive
 from demo_project.demo import views
 from demo_project.demo.demos import chat
-from django_reactive.runtime import EventError
-from django_reactive.testing import AppTest
+from django_reactive.runtime import Event, EventError
+from django_reactive.testing import AppTest, AppTestError
 from tests.sockets import new_session, open_view
 
 pytestmark = pytest.mark.django_db
@@ -195,8 +195,10 @@ def test_chat_input_parameters_are_checked(kwargs, message):
 def test_a_disabled_chat_input_refuses_a_submission_from_the_browser():
     at = AppTest.from_function(lambda st: st.chat_input(disabled=True)).run()
     assert "disabled" in at.chat_input[0].html
-    with pytest.raises(EventError, match="is disabled"):
-        at.chat_input[0].set_value("hi").run()
+    with pytest.raises(AppTestError, match="disabled chat_input widget"):
+        at.chat_input[0].set_value("hi")
+    with pytest.raises(EventError, match="is disabled"):  # what a hand-made browser message gets
+        at.app.handle_event(Event({at.chat_input[0].id: "hi"}, at.chat_input[0].id))
 
 
 # -- st.write_stream -----------------------------------------------------------------------

@@ -130,6 +130,15 @@ def test_run_serves_each_page_of_a_multipage_app_at_its_url(tmp_path):
         served.stop()
 
 
+def test_run_names_the_settings_it_serves_with(tmp_path):
+    """The server's banner says which settings it uses (not "using settings None")."""
+    served = Served(tmp_path)
+    served.stop()
+    output = served.process.stdout.read()
+    assert "using settings 'django_reactive.standalone.settings'" in output
+    assert "using settings None" not in output
+
+
 def test_run_refuses_a_missing_file(tmp_path):
     result = subprocess.run([sys.executable, "-m", "django_reactive.cli", "run", str(tmp_path / "nope.py")],
                             capture_output=True, text=True)

@@ -188,7 +188,8 @@ def test_clear_on_submit_shows_defaults_but_keeps_the_submitted_values():
     at.text_input(key="name").input("Ann")
     at.button[0].click().run()
     assert at.text[0].value == "'Ann'"
-    assert at.text_input(key="name").value == ""          # the form shows its default again
+    assert 'value=""' in at.text_input(key="name").html   # the form shows its default again
+    assert at.text_input(key="name").value == "Ann"       # AppTest: what the run got, as Streamlit's
     at.run()
     assert at.text[0].value == "'Ann'"                     # the value is still the submitted one
     assert at.session_state["name"] == "Ann"
@@ -204,3 +205,20 @@ def test_identical_keyless_widgets_in_two_forms_are_distinct():
                 st.form_submit_button()
 
     assert not run(app).exception
+
+
+def test_apptest_shows_what_a_cleared_form_returned_on_its_submit_run_then_the_defaults():
+    """As Streamlit 1.67's AppTest: Name = 'abc' and Submit = True after the submit, '' after."""
+    def app(st):
+        with st.form("f", clear_on_submit=True):
+            name = st.text_input("Name")
+            sent = st.form_submit_button("Submit")
+        st.write(f"value={name} submitted={sent}")
+
+    at = AppTest.from_function(app).run()
+    at.text_input[0].input("abc")
+    at.button[0].click().run()
+    assert at.text_input[0].value == "abc" and at.button[0].value is True
+    assert 'value=""' in at.text_input[0].html  # the page shows the cleared form
+    at.run()
+    assert at.text_input[0].value == "" and at.button[0].value is False

@@ -404,3 +404,16 @@ def test_widget_return_values_are_copies():
         st.session_state.after = list(st.session_state.k)
 
     assert run(app).session_state["after"] == [1, 5]
+
+
+def test_a_whole_number_assigned_to_a_float_number_input_comes_back_as_a_float():
+    """Checked on Streamlit 1.67: the assigning run returns 0 as assigned, the runs after it 0.0."""
+    def app(st):
+        st.button("reset", on_click=lambda: st.session_state.update(n=0))
+        st.session_state.seen = st.number_input("n", value=1.0, key="n")
+
+    at = run(app)
+    at.button[0].click().run()
+    assert repr(at.session_state["seen"]) == "0"
+    at.run()
+    assert repr(at.session_state["seen"]) == "0.0" and repr(at.session_state["n"]) == "0.0"

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from asgiref.sync import sync_to_async
+from django.test import override_settings
 
 from django_reactive import conf
 from tests.sockets import connect, new_session, open_view, saved_state, say_hello
@@ -129,9 +130,12 @@ async def test_cross_origin_handshake_is_refused():
     assert not connected
 
 
-async def test_handshake_without_a_session_is_refused():
-    _, connected, code = await connect(None)
-    assert not connected and code == 4401
+async def test_handshake_without_a_session_is_closed_with_4401_after_accepting():
+    """Accepted first: a handshake refused before accepting reaches the page as 1006, not 4401."""
+    comm, connected, _ = await connect(None)
+    assert connected
+    closed = await comm.receive_output(timeout=5)
+    assert closed == {"type": "websocket.close", "code": 4401}
 
 
 @pytest.mark.parametrize(("view", "code"), [
@@ -186,11 +190,9 @@ async def test_a_user_with_permission_gets_the_view():
     await comm.disconnect()
 
 
-async def test_a_flood_of_events_is_refused_as_busy_beyond_the_limit_and_nothing_is_lost(monkeypatch):
-    from django_reactive import consumers
-
-    monkeypatch.setattr(consumers, "MAX_PENDING", 4)  # the real limit, made small: runs are slow
-    MAX_PENDING = consumers.MAX_PENDING
+@override_settings(REACTIVE={"MAX_PENDING": 4})  # the real limit, made small: runs are slow
+async def test_a_flood_of_events_is_refused_as_busy_beyond_the_limit_and_nothing_is_lost():
+    MAX_PENDING = conf.get("MAX_PENDING")
     key = await new_session()
     comm, ids, _ = await open_view("tests.slow", key)
     total = MAX_PENDING + 6

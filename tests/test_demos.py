@@ -216,11 +216,25 @@ def test_battleship_hit_and_miss():
     water = min(set(range(36)) - ship_cells)
     fire(at, fleet[0][0])
     fire(at, water)
-    assert at.button(key=f"cell-{fleet[0][0]}").label == "💥"
-    assert at.button(key=f"cell-{water}").label == "🌊"
+    assert at.button(key=f"cell-{fleet[0][0]}").label == battleship.HIT
+    assert at.button(key=f"cell-{water}").label == battleship.MISS
     assert at.button(key=f"cell-{water}").disabled
     assert metrics(at) == {"Shots left": "18", "Hits": "1", "Ships sunk": "0 of 3"}
     assert at.session_state["shots"] == [fleet[0][0], water]
+
+
+def test_battleship_marks_and_legend_need_no_emoji_font():
+    """Board and legend use the same plain symbols (emoji show as empty boxes without an emoji font)."""
+    import emoji
+
+    at, fleet, ship_cells = start_battleship()
+    fire(at, fleet[0][0])
+    fire(at, min(set(range(36)) - ship_cells))
+    legend = at.caption[0].value
+    assert emoji.emoji_count(legend) == 0
+    for mark in (battleship.MISS, battleship.HIT, battleship.SHIP):
+        assert mark in legend and not emoji.is_emoji(mark)
+    assert not any(emoji.emoji_count(button.label) for button in at.button)
 
 
 def test_battleship_sinking_every_ship_wins():
@@ -253,7 +267,7 @@ def test_battleship_firing_at_every_cell_ends_the_game(seed):
     else:
         assert at.error[0].value == "Out of shots: the fleet got away."
         missed = ship_cells - set(range(fired))
-        assert {at.button(key=f"cell-{c}").label for c in missed} == {"🚢"}
+        assert {at.button(key=f"cell-{c}").label for c in missed} == {battleship.SHIP}
     assert all(at.button(key=f"cell-{i}").disabled for i in range(36))
 
 
@@ -263,7 +277,7 @@ def test_battleship_running_out_of_shots_loses():
         fire(at, cell)
     assert metrics(at) == {"Shots left": "0", "Hits": "0", "Ships sunk": "0 of 3"}
     assert at.error[0].value == "Out of shots: the fleet got away."
-    assert {at.button(key=f"cell-{c}").label for c in ship_cells} == {"🚢"}
+    assert {at.button(key=f"cell-{c}").label for c in ship_cells} == {battleship.SHIP}
 
 
 # -- image annotation ----------------------------------------------------------------------

@@ -596,3 +596,23 @@ def test_empty_replaces_its_content_across_reruns():
     # The placeholder's single slot now holds an empty placeholder: only that slot is sent.
     assert list(outcome.ops) == ["m.0.0"] and "Done" not in outcome.ops["m.0.0"]
     assert "Done" not in html(at)
+
+
+def test_dataframe_and_table_take_streamlit_1_67_sizing_and_options():
+    def app(st):
+        st.dataframe([{"a": 1}], use_container_width=True)
+        st.dataframe([{"a": 1}], width=300, height=200, alt="Sales")
+        st.dataframe([{"a": 1}], height="auto")
+        st.table([{"a": 1}], width="content", hide_header=True, hide_index=False)
+
+    at = run(app)
+    assert [d.value for d in at.dataframe] == [[{"a": 1}]] * 3
+    assert 'style="width:300px;max-width:100%;height:200px;max-height:none"' in at.dataframe[1].html
+    assert 'aria-label="Sales"' in at.dataframe[1].html
+    table = at.table[0].html
+    assert "width:fit-content" in table and "<thead hidden>" in table and '<th scope="row">0</th>' in table
+
+
+def test_dataframe_selections_are_refused_with_a_clear_error():
+    at = run(lambda st: st.dataframe([{"a": 1}], on_select="rerun"))
+    assert "on_select=...) (row and column selections) is not supported" in at.exception[0].message

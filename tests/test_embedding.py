@@ -57,11 +57,13 @@ def test_the_tag_needs_the_request():
         Template('{% load reactive %}{% reactive_view "tests.counter" %}').render(Context({}))
 
 
-def test_an_unknown_view_name_is_a_template_error():
+def test_an_unknown_view_name_is_a_template_error_that_names_the_fix():
+    """The error says where a view used only in templates must live to be found."""
     request = RequestFactory().get("/")
-    with pytest.raises(TemplateSyntaxError, match="no reactive view named 'tests.nope'"):
+    with pytest.raises(TemplateSyntaxError, match="no reactive view named 'tests.nope'") as raised:
         Template('{% load reactive %}{% reactive_view "tests.nope" %}').render(
             Context({"request": request}))
+    assert "<app>/reactive.py" in str(raised.value)
 
 
 def test_the_head_loads_the_client_once_for_every_view(client):
@@ -118,8 +120,9 @@ async def test_a_slow_view_does_not_hold_up_another_view_on_the_page():
 
 @pytest.mark.django_db(transaction=True)
 async def test_a_page_may_show_only_so_many_views():
-    from django_reactive.consumers import MAX_VIEWS
+    from django_reactive import conf
 
+    MAX_VIEWS = conf.get("MAX_VIEWS")
     comm, _, _ = await connect(await new_session())
     for n in range(MAX_VIEWS):
         await say_hello(comm, "tests.counter", view_id=str(n))

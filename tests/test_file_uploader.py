@@ -48,14 +48,16 @@ def test_the_allowed_types_are_checked():
 
 def test_the_upload_endpoint_needs_the_csrf_token_and_stores_files():
     client = Client(enforce_csrf_checks=True)
-    html = client.get("/counter/").content.decode()
+    html = client.get("/t/upload/").content.decode()
     upload_url = re.search(r'data-reactive-upload="([^"]+)"', html).group(1)
     token = re.search(r'data-reactive-csrf="([^"]+)"', html).group(1)
-    assert upload_url == "/reactive/upload/demo.counter/"
-    refused = client.post(upload_url, {"files": SimpleUploadedFile("a.csv", b"x")})
+    grant = re.search(r'data-reactive-grant="([^"]+)"', html).group(1)
+    assert upload_url == "/reactive/upload/tests.upload/"
+    refused = client.post(upload_url, {"files": SimpleUploadedFile("a.csv", b"x")},
+                          HTTP_X_REACTIVE_GRANT=grant)
     assert refused.status_code == 403
     accepted = client.post(upload_url, {"files": SimpleUploadedFile("a.csv", b"x")},
-                           HTTP_X_CSRFTOKEN=token)
+                           HTTP_X_CSRFTOKEN=token, HTTP_X_REACTIVE_GRANT=grant)
     assert accepted.status_code == 200 and len(accepted.json()["files"]) == 1
 
 
@@ -67,7 +69,9 @@ def test_the_upload_endpoint_applies_the_views_rules(client):
 
 def test_uploads_over_the_limit_are_refused(client, settings):
     settings.REACTIVE = {"MAX_UPLOAD_BYTES": 10}
-    response = client.post("/reactive/upload/demo.counter/", {"files": SimpleUploadedFile("a", b"x" * 11)})
+    grant = re.search(r'data-reactive-grant="([^"]+)"', client.get("/t/upload/").content.decode()).group(1)
+    response = client.post("/reactive/upload/tests.upload/", {"files": SimpleUploadedFile("a", b"x" * 11)},
+                           HTTP_X_REACTIVE_GRANT=grant)
     assert response.status_code == 413
 
 

@@ -152,3 +152,41 @@ async def test_a_timed_fragment_reruns_and_pushes_its_patch_while_the_page_is_op
         assert "ack" not in message
         seen |= {h for h in message["ops"].values() if "ticks:" in h}
     await comm.disconnect()
+
+
+def test_an_exception_in_a_fragment_shows_inside_it_ends_the_run_and_goes_with_its_rerun():
+    """As Streamlit 1.67: the error stays in the fragment's block, the rest of the view does not
+    run, and the fragment's next run (which does not fail) replaces it."""
+    def app(st):
+        @st.fragment
+        def part():
+            if st.checkbox("raise", value=True):
+                raise RuntimeError("boom")
+            st.write("fragment ok")
+
+        part()
+        st.write("after the fragment")
+
+    at = AppTest.from_function(app).run()
+    fragment = at.main.children[0]
+    assert [e.value for e in fragment.exception] == ["boom"] and at.run_status == "failed"
+    assert "after the fragment" not in texts(at)
+    at.checkbox[0].uncheck().run()
+    assert not at.exception and texts(at) == ["fragment ok"]
+
+
+def test_an_exception_in_a_dialog_shows_inside_the_dialog():
+    def app(st):
+        @st.dialog("Outer")
+        def outer():
+            st.write("in the dialog")
+            raise ValueError("boom")
+
+        if st.button("open"):
+            outer()
+        st.write("below")
+
+    at = AppTest.from_function(app).run()
+    at.button[0].click().run()
+    assert [e.value for e in at.dialog[0].exception] == ["boom"]
+    assert len(at.exception) == 1

@@ -47,3 +47,31 @@ def test_bgr_channels_are_swapped_and_values_out_of_range_refused_unless_clamped
     assert refused == "Data is outside [0, 255] and clamp is not set."
     assert decode_png(shown(np.full((1, 1), 300), clamp=True).get("image")[0].value[0])[3] == b"\x00\xff"
     assert "2D or 3D NumPy array" in shown(np.zeros(3)).exception[0].message
+
+
+def test_image_width_modes_link_and_alt_as_streamlit_1_67():
+    np = pytest.importorskip("numpy")
+    pixels = np.zeros((4, 4))
+
+    def app(st):
+        st.image(pixels, width="stretch")
+        st.image(pixels, width="content", caption="c", alt="a grey square")
+        st.image(pixels, width=120, link="https://example.com/")
+        st.image(pixels, use_container_width=True)
+
+    at = AppTest.from_function(app).run()
+    stretch, content, sized, container = (i.html for i in at.image)
+    assert "rx-image-fill" in stretch and "rx-image-fill" not in content and "rx-image-fill" in container
+    assert 'alt="a grey square"' in content and "<figcaption>c</figcaption>" in content
+    assert 'width="120"' in sized and '<a href="https://example.com/" target="_blank"' in sized
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"width": "wide"}, "Image width must be positive."),
+    ({"width": 0}, "Image width must be positive."),
+    ({"link": "javascript:alert(1)"}, "must be an http(s) URL or a path on this site"),
+])
+def test_image_refuses_bad_widths_and_links(kwargs, message):
+    np = pytest.importorskip("numpy")
+    at = AppTest.from_function(lambda st: st.image(np.zeros((2, 2)), **kwargs)).run()
+    assert message in at.exception[0].message

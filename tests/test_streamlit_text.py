@@ -150,12 +150,13 @@ def test_streamlit_write_gives_exceptions_and_stringio_their_own_element():
     assert at.exception[0].message == "bad"
 
 
-def test_write_of_a_dataclass_is_json_where_streamlit_shows_help():
+def test_write_of_a_dataclass_shows_help_as_streamlit_does():
     @dataclasses.dataclass
     class D:
         x: int = 1
 
-    assert run(lambda st: st.write(D())).json[0].body == {"x": 1}
+    at = run(lambda st: st.write(D()))
+    assert not at.json and at.help[0].name == "D()" and at.help[0].value.endswith("D(x=1)")
 
 
 def test_streamlit_write_of_several_arguments_only_from_st_or_the_sidebar():

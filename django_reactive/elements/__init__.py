@@ -2,12 +2,14 @@
 
 from .av import Audio, Video
 from .base import COMMANDS, Element
+from .celebrations import Balloons, Snow
 from .charts import AltairChart, AreaChart, BarChart, LineChart, ScatterChart, VegaLiteChart
 from .chat import ChatMessage
 from .data import DataFrame, Table
 from .dialog import Dialog
 from .figures import PlotlyChart, Pyplot
 from .formatting import Badge, Caption, Code, Divider, Html
+from .help import Help
 from .layout import Block, Column, Columns, Container, Empty, Expander, Status, Tab, Tabs
 from .links import LinkButton
 from .maths import Latex
@@ -38,4 +40,5 @@ __all__ = [
     "Table", "Tabs", "Text", "Title", "Toast", "Video", "Warning",
     "AltairChart", "AreaChart", "BarChart", "LineChart", "PlotlyChart", "Pyplot", "ScatterChart",
     "VegaLiteChart", "Navigate", "NavigationMenu", "PageLink",
+    "Balloons", "Help", "Snow",
 ]

@@ -24,8 +24,9 @@ from django.utils.formats import number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 
-from ..errors import ReactiveValueError
+from ..errors import ReactiveAPIError, ReactiveValueError
 from .base import Element, gettext_noop
+from .sizing import check_height, check_width, width_style
 
 #: Rows read and shown at most; a caption tells how many were left out.
 MAX_ROWS = 10_000
@@ -53,14 +54,60 @@ def _pandas() -> Any:
     return sys.modules.get("pandas")
 
 
+def _is_styler(data: Any) -> bool:
+    return f"{type(data).__module__}.{type(data).__qualname__}" == "pandas.io.formats.style.Styler"
+
+
+def _is_array(data: Any) -> bool:
+    """A numpy array of one or two dimensions (a column, or rows), as numpy is imported if one exists."""
+    numpy = sys.modules.get("numpy")
+    return numpy is not None and isinstance(data, numpy.ndarray) and 1 <= data.ndim <= 2
+
+
+def _is_series_mapping(pd: Any, data: Any) -> bool:
+    return isinstance(data, Mapping) and bool(data) and isinstance(next(iter(data.values())), pd.Series)
+
+
 def is_tabular(data: Any) -> bool:
-    """Whether ``st.write(data)`` shows ``data`` as a table: a QuerySet, a list of dicts, pandas."""
+    """Whether ``st.write(data)`` shows ``data`` as a table: a QuerySet, a list of dicts, pandas
+    (a DataFrame, a Series, an Index, an array, a Styler, a dict of Series) or a numpy array."""
     if isinstance(data, QuerySet):
         return True
     if isinstance(data, list):
         return bool(data) and all(isinstance(row, Mapping) for row in data)
+    if _is_styler(data) or _is_array(data):
+        return True
     pd = _pandas()
-    return pd is not None and isinstance(data, (pd.DataFrame, pd.Series))
+    return pd is not None and (isinstance(data, (pd.DataFrame, pd.Series, pd.Index,
+                                                 pd.api.extensions.ExtensionArray))
+                               or _is_series_mapping(pd, data))
+
+
+def as_table_data(data: Any) -> Any:
+    """The other shapes of a table as :func:`tabulate` reads them: a Styler's data, a numpy array,
+    a pandas Index or array, a dict of Series, and polars or pyarrow data (``to_pandas()``, or the
+    dataframe interchange protocol) as a pandas DataFrame; anything else as given."""
+    if _is_styler(data):
+        return data.data
+    pd = _pandas()
+    if _is_array(data):
+        return data.tolist() if pd is None else pd.DataFrame(data)
+    if pd is not None:
+        if isinstance(data, pd.Index):
+            return data.to_frame(index=False)
+        if isinstance(data, pd.api.extensions.ExtensionArray):
+            return pd.Series(data)
+        if _is_series_mapping(pd, data):
+            return pd.DataFrame(data)
+    if isinstance(data, (QuerySet, Model, Mapping, str, type)):
+        return data
+    if callable(getattr(data, "to_pandas", None)):
+        return data.to_pandas()
+    if callable(getattr(data, "__dataframe__", None)):
+        import pandas
+
+        return pandas.api.interchange.from_dataframe(data)
+    return data
 
 
 def tabulate(data: Any, command: str = "table") -> Tabular:
@@ -217,8 +264,17 @@ class Table(Element):
     #: The name screen readers give the scrolling region (translated when shown).
     region_label = gettext_noop("Table")
 
-    def __init__(self, data: Any = None) -> None:
+    def __init__(self, data: Any = None, *, border: bool | str = True, width: Any = "stretch",
+                 height: Any = "content", hide_index: bool | None = None, hide_header: bool | None = None,
+                 alt: str | None = None) -> None:
+        data = as_table_data(data)
         self.data = tabulate(data, self.command)
+        self.width = check_width(width, allow_content=True)
+        self.height = None if check_height(height) in ("content", "stretch") else height
+        self.hide_index = hide_index
+        self.hide_header = bool(hide_header)
+        self.border = border
+        self.alt = alt
         pd = _pandas()
         is_pandas = pd is not None and isinstance(data, (pd.DataFrame, pd.Series))
         #: The pandas data shown, as a DataFrame: AppTest's ``value`` then, as Streamlit's.
@@ -240,8 +296,17 @@ class Table(Element):
         return [dict(zip(self.data.columns, row)) for row in self.data.rows]
 
     def shown(self) -> tuple[list[int], list[Any] | None]:
-        """Positions of the columns to show, and the row labels to show (None: no index column)."""
-        return list(range(len(self.data.columns))), self.data.index
+        """Positions of the columns to show, and the row labels to show (None: no index column).
+
+        ``hide_index=None`` shows row labels only when the data has meaningful
+        ones; ``False`` shows row numbers otherwise.
+        """
+        index = self.data.index
+        if self.hide_index:
+            index = None
+        elif self.hide_index is False and index is None:
+            index = list(range(len(self.data.rows)))
+        return list(range(len(self.data.columns))), index
 
     def note(self) -> str:
         """The caption of a cut or empty table, in the active language."""
@@ -272,44 +337,44 @@ class Table(Element):
         return {
             "columns": [(data.columns[i], num) for i, num in zip(positions, numeric)],
             "rows": rows, "has_index": index is not None, "index_label": data.index_label,
-            "note": note, "region_label": gettext(self.region_label), "height": None,
+            "note": note, "region_label": self.alt or gettext(self.region_label), "height": self.height,
+            "width": "" if self.width == "stretch" else width_style(self.width),
+            "hide_header": self.hide_header,
         }
 
 
 class DataFrame(Table):
     """``st.dataframe(data)``: the same table in a scrolling box with a sticky header.
 
-    ``hide_index=None`` shows row labels only when the data has meaningful
-    ones; ``False`` shows row numbers otherwise. ``column_order`` picks and
-    orders the shown columns by label (``value`` keeps them all).
+    ``column_order`` picks and orders the shown columns by label (``value``
+    keeps them all).
     """
 
     command = "dataframe"
     region_label = gettext_noop("Data frame")
 
-    def __init__(self, data: Any = None, *, height: int | None = None,
-                 hide_index: bool | None = None, column_order: Iterable[str] | None = None) -> None:
-        super().__init__(data)
-        if height is not None and (not isinstance(height, int) or isinstance(height, bool) or height <= 0):
+    def __init__(self, data: Any = None, width: Any = "stretch", height: Any = "auto", *,
+                 use_container_width: bool | None = None, hide_index: bool | None = None,
+                 column_order: Iterable[str] | None = None, column_config: Any = None, key: Any = None,
+                 on_select: Any = "ignore", selection_mode: Any = "multi-row", selection_default: Any = None,
+                 row_height: int | None = None, placeholder: str | None = None, lazy: bool | None = None,
+                 alt: str | None = None) -> None:
+        if on_select != "ignore":
+            raise ReactiveAPIError(
+                "st.dataframe(on_select=...) (row and column selections) is not supported.")
+        if use_container_width is not None:  # Streamlit's deprecated form of width
+            width = "stretch" if use_container_width else "content"
+        if height is None or height == "auto":
+            height = "content"
+        elif isinstance(height, int) and not isinstance(height, bool) and height <= 0:
             raise ReactiveValueError(
                 f"The height of st.dataframe must be a positive number of pixels or None, not {height!r}.")
-        self.height = height
-        self.hide_index = hide_index
+        super().__init__(data, width=width, height=height, hide_index=hide_index, alt=alt)
         self.column_order = None if column_order is None else [str(c) for c in column_order]
 
     def shown(self) -> tuple[list[int], list[Any] | None]:
-        columns = self.data.columns
-        if self.column_order is None:
-            positions = list(range(len(columns)))
-        else:
-            where = {label: i for i, label in enumerate(columns)}
+        positions, index = super().shown()
+        if self.column_order is not None:
+            where = {label: i for i, label in enumerate(self.data.columns)}
             positions = [where[label] for label in self.column_order if label in where]
-        index = self.data.index
-        if self.hide_index:
-            index = None
-        elif self.hide_index is False and index is None:
-            index = list(range(len(self.data.rows)))
         return positions, index
-
-    def context(self) -> dict[str, Any]:
-        return {**super().context(), "height": self.height}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..errors import ReactiveValueError
+from ..url_safety import LINK_SCHEMES, safe_url
 from .base import Element
 
 
@@ -16,7 +16,8 @@ class LinkButton(Element):
     def __init__(self, label: Any, url: str, *, help: str | None = None, type: str = "secondary",
                  icon: str | None = None, disabled: bool = False,
                  use_container_width: bool = False) -> None:
-        if urlsplit(str(url)).scheme not in ("", "http", "https", "mailto"):
+        href = safe_url(url, schemes=LINK_SCHEMES - {"tel"}, relative="any")
+        if href is None:
             raise ReactiveValueError(
                 f"st.link_button only links to http(s), mailto or site URLs, not {url!r}.")
         if type not in ("primary", "secondary", "tertiary"):
@@ -25,7 +26,7 @@ class LinkButton(Element):
                 f'"tertiary". \nThe argument passed was "{type}".'
             )
         self.label = str(label)
-        self.url = str(url)
+        self.url = href
         self.help = help
         self.type = type
         self.icon = icon

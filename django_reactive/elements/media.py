@@ -15,6 +15,7 @@ from django.core.files.base import File
 from django.db.models.fields.files import FieldFile
 
 from ..errors import ReactiveAPIError
+from ..url_safety import safe_url
 from .base import Element
 from .pixels import array_to_png, is_pixel_array
 
@@ -47,16 +48,16 @@ def _data_uri(data: bytes) -> str:
 
 
 def is_page_url(text: str) -> bool:
-    """An http(s) URL or a path on this site (``/media/a.png``, never ``//other.host/...``)."""
-    return text.lower().startswith(("http://", "https://")) or (
-        text.startswith("/") and not text.startswith("//"))
+    """An http(s) URL or a path on this site (``/media/a.png``), as a browser reads it (url_safety)."""
+    return safe_url(text) is not None
 
 
 def image_src(image: Any) -> str:
     """The ``src`` of one image; refuses anything that is not clearly an image or a safe URL."""
     if isinstance(image, str):
-        if is_page_url(image):
-            return image
+        src = safe_url(image)
+        if src is not None:
+            return src
         raise ReactiveAPIError(
             f"st.image needs an http(s) URL or a site-relative path starting with '/', not {image!r}. "
             "To show a file from disk, pass its bytes: st.image(path.read_bytes()).")
@@ -70,10 +71,24 @@ def image_src(image: Any) -> str:
         return image.url
     if isinstance(image, File):  # an uploaded file
         return _data_uri(b"".join(image.chunks()))
+    if type(image).__module__.startswith("PIL.") and callable(getattr(image, "save", None)):
+        return _data_uri(_pillow_bytes(image))
     raise ReactiveAPIError(
         f"st.image cannot show an object of type `{type(image).__name__}`; pass an http(s) URL, a "
-        "site-relative path, image bytes (PNG, JPEG, GIF or WebP), an uploaded file or an "
-        "ImageField's file, or a list of those.")
+        "site-relative path, image bytes (PNG, JPEG, GIF or WebP), a numpy array, a Pillow image, an "
+        "uploaded file or an ImageField's file, or a list of those.")
+
+
+def _pillow_bytes(image: Any) -> bytes:
+    """A Pillow image as JPEG if it was read from one, else PNG (in RGBA when PNG cannot hold its mode)."""
+    out = io.BytesIO()
+    if image.format == "JPEG":
+        image.save(out, format="JPEG")
+    elif image.mode in ("1", "L", "LA", "I", "I;16", "P", "RGB", "RGBA"):
+        image.save(out, format="PNG")
+    else:  # CMYK, YCbCr, floats...
+        image.convert("RGBA").save(out, format="PNG")
+    return out.getvalue()
 
 
 class Image(Element):
@@ -86,9 +101,10 @@ class Image(Element):
     command = "image"
     template = "django_reactive/elements/image.html"
 
-    def __init__(self, image: Any, caption: str | list[str] | None = None, width: int | None = None, *,
-                 use_container_width: bool = False, clamp: bool = False, channels: str = "RGB",
-                 output_format: str = "auto") -> None:
+    def __init__(self, image: Any, caption: str | list[str] | None = None, width: Any = "content",
+                 clamp: bool = False, channels: str = "RGB", output_format: str = "auto", *,
+                 use_container_width: bool | None = None, link: str | None = None,
+                 use_column_width: Any = None, alt: Any = None) -> None:
         images = list(image) if isinstance(image, (list, tuple, set)) else [image]
         if is_pixel_array(image) and image.ndim == 4:  # a batch of arrays: one image each
             images = list(image)
@@ -100,18 +116,30 @@ class Image(Element):
             captions = [str(caption)]
         if len(captions) != len(images):
             raise ReactiveAPIError(f"Cannot pair {len(captions)} captions with {len(images)} images.")
-        if width is not None and (not isinstance(width, int) or isinstance(width, bool) or width <= 0):
+        if use_column_width is not None or use_container_width is not None:  # Streamlit's older forms
+            width = "stretch" if (use_container_width or use_column_width in (True, "always", "auto")) \
+                else width
+        if width is None:
+            width = "content"
+        valid = width in ("content", "stretch") if isinstance(width, str) else (
+            isinstance(width, int) and not isinstance(width, bool) and width > 0)
+        if not valid:
             raise ReactiveAPIError("Image width must be positive.")
+        if link is not None and not is_page_url(str(link)):
+            raise ReactiveAPIError(f"st.image's link {link!r} must be an http(s) URL or a path on this site.")
+        alts = alt if isinstance(alt, (list, tuple)) else [alt] * len(images)
         self.images = [(image_src(array_to_png(img, clamp=clamp, channels=channels)
-                                  if is_pixel_array(img) else img), None if cap is None else str(cap))
-                       for img, cap in zip(images, captions)]
-        self.width = width
-        self.fill = bool(use_container_width)
+                                  if is_pixel_array(img) else img), None if cap is None else str(cap),
+                        cap if text is None else text)
+                       for img, cap, text in zip(images, captions, alts)]
+        self.width = width if isinstance(width, int) else None
+        self.fill = width == "stretch"
+        self.link = link
 
     def context(self) -> dict[str, Any]:
-        return {"images": self.images, "width": self.width, "fill": self.fill}
+        return {"images": self.images, "width": self.width, "fill": self.fill, "link": self.link}
 
     @property
     def value(self) -> list[str]:
         """The ``src`` of each image (a ``data:`` URI for bytes)."""
-        return [src for src, _ in self.images]
+        return [src for src, _, _ in self.images]

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import re
+import secrets
 import textwrap
 import traceback
 from typing import Any
 
 import nh3
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 from .. import conf
 from ..errors import MarkdownFormattedException
+from ..url_safety import LINK_SCHEMES, safe_url
 from .base import Element
 from .directives import color_directives
 from .icons import has_shortcode, icons_plugin, keep_icon_class
+
+logger = logging.getLogger("django_reactive")
 
 
 def clean_text(text: Any) -> str:
@@ -38,6 +44,7 @@ def _markdown(allow_html: bool) -> MarkdownIt:
     from .maths import math_plugin  # maths imports this module
 
     md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
+    md.validateLink = _link_ok  # a link or image failing it stays text
     return md.enable(["table", "strikethrough"]).use(color_directives).use(math_plugin).use(icons_plugin)
 
 
@@ -76,7 +83,19 @@ def render_markdown(body: str, *, inline: bool = False, allow_html: bool = False
     from .maths import clean_mathml
 
     # The MathML of $maths$ and our icon spans are clean; keep them through the sanitiser of the raw HTML.
-    return mark_safe(clean_mathml(html, frozenset(nh3.ALLOWED_TAGS), _RAW_ATTRIBUTES, keep_icon_class))
+    return mark_safe(clean_mathml(html, frozenset(nh3.ALLOWED_TAGS), _RAW_ATTRIBUTES, _raw_attribute))
+
+
+def _link_ok(url: str) -> bool:
+    """Markdown's link and image URLs: http(s), mailto, tel, this site, and raster data images."""
+    return safe_url(url, schemes=LINK_SCHEMES, relative="any", data_images=True) is not None
+
+
+def _raw_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 attribute filter of raw HTML: URLs checked as Markdown's, the class as icons allow."""
+    if attribute in ("href", "src"):
+        return safe_url(value, schemes=LINK_SCHEMES, relative="any", data_images=True)
+    return keep_icon_class(tag, attribute, value)
 
 
 #: The attributes raw HTML keeps: nh3's, and the class of our icon spans (its filter checks the value).
@@ -229,14 +248,34 @@ class Success(_Alert):
     command = "success"
 
 
+#: What a redacted exception shows (Streamlit's words, less its cloud's): the details are in the log.
+REDACTED = ("This app has encountered an error. The original error message is redacted to prevent data "
+            "leaks. Full error details have been recorded in the logs under the error id {id}.")
+
+
 class ExceptionElement(Element):
-    """An exception, with its traceback when tracebacks are shown (DEBUG by default)."""
+    """An exception, with its traceback when tracebacks are shown (DEBUG by default).
+
+    An ``uncaught`` one (the view, a callback or a fragment raised it) follows
+    ``REACTIVE["SHOW_ERROR_DETAILS"]`` as Streamlit's uncaught exceptions follow
+    ``client.showErrorDetails``: without details (the default when DEBUG is
+    off) the page shows a generic message with an error id, and the type,
+    message and traceback go to the ``django_reactive`` log under that id, as
+    they can carry secrets (a connection string, a path, a user's data).
+    ``st.exception(e)`` shows what it is given, as in Streamlit.
+    """
 
     command = "exception"
     template = "django_reactive/elements/exception.html"
 
-    def __init__(self, exception: BaseException) -> None:
+    def __init__(self, exception: BaseException, *, uncaught: bool = False) -> None:
         self.exception = exception
+        self.details = conf.error_details() if uncaught else "full"
+        #: The id of the logged error, when the page does not show the details.
+        self.error_id = secrets.token_hex(6) if self.details != "full" else None
+        if self.error_id is not None:
+            logger.error("django_reactive: error %s: uncaught %s in a view", self.error_id,
+                         type(exception).__name__, exc_info=exception)
         cls = type(exception)
         self.type = cls.__name__
         self.qualified_type = f"{cls.__module__}.{cls.__qualname__}"
@@ -244,13 +283,17 @@ class ExceptionElement(Element):
         if isinstance(exception, KeyError) and exception.args:
             self.message = str(exception.args[0])
         else:
-            self.message = str(exception)
+            self.message = str(exception).strip()
         self.traceback = (
-            "".join(traceback.format_exception(exception)) if conf.show_tracebacks() else ""
+            "".join(traceback.format_exception(exception))
+            if conf.show_tracebacks() and self.details == "full" else ""
         )
         self.is_markdown = isinstance(exception, MarkdownFormattedException)
 
     def context(self) -> dict[str, Any]:
+        if self.error_id is not None:
+            return {"type": self.type if self.details == "type" else "", "traceback": "",
+                    "message": gettext(REDACTED).format(id=self.error_id)}
         message = render_markdown(self.message, inline=True) if self.is_markdown else self.message
         return {"type": self.type, "message": message, "traceback": self.traceback}
 

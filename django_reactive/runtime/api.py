@@ -9,20 +9,15 @@ change here.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
-import io
-import re
 import sys
 import types
-from collections import ChainMap, UserDict, UserList
-from collections.abc import ItemsView, Iterator, KeysView, Mapping, Sequence, ValuesView
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .. import conf
 from .. import errors as errors_module
-from ..elements import COMMANDS, Block, DataFrame, ExceptionElement, Json, Markdown
-from ..elements.data import is_tabular
+from ..elements import COMMANDS, Block
 from ..elements.layout import Status
 from ..elements.status import IN_PROGRESS
 from ..errors import InvalidLayoutContextError, ReactiveAPIError, ReactiveValueError
@@ -37,11 +32,15 @@ from .echo import block_source
 from .fragments import fragment
 from .pages import Page
 from .secrets import Secrets
-from .stream import is_stream, write_stream
+from .stream import write_stream
 from .suggestions import missing_attribute_message
+from .write import help_subject, write
 
 if TYPE_CHECKING:
     from .runner import ScriptRunner
+
+#: ``st.help()``'s default: help on ``st`` itself.
+_ST: Any = object()
 
 
 class St:
@@ -192,53 +191,21 @@ class St:
         return element
 
     def write(self, *args: Any, unsafe_allow_html: bool = False) -> None:
-        """Show each argument as Streamlit 1.67's ``st.write`` does.
+        """Show each argument as Streamlit 1.67's ``st.write`` does (the rules: runtime/write.py).
 
-        Consecutive strings and other values shown as text are joined with
-        spaces into one ``st.markdown``; a value that is not a string is shown
-        as inline code of its ``str()`` (a fenced block when it has several
-        lines). Exceptions, QuerySets, lists of dicts and pandas objects (as
-        tables), dicts/lists and other JSON-like values, and ``StringIO`` get an
-        element of their own. As in
+        Strings, and values shown as inline code of their ``str()``, are joined
+        into one ``st.markdown``; exceptions, tables, charts, figures, images,
+        JSON-like values and streams get their own element, and functions,
+        classes, modules and ``st`` itself are shown with ``st.help``. As in
         Streamlit, several arguments can only be written with ``st.write`` or
         ``st.sidebar.write``, not into a container handle.
         """
-        if len(args) > 1 and self._block is not None and self._block is not self._runner.sidebar:
-            raise ReactiveAPIError(_WRITE_MANY_ERROR)
-        buffer: list[str] = []
+        write(self, self._runner, self._block, args, unsafe_allow_html=unsafe_allow_html)
 
-        def flush() -> None:
-            if buffer:
-                self._runner.add(Markdown, self._block, self, " ".join(buffer),
-                                 unsafe_allow_html=unsafe_allow_html)
-                buffer.clear()
-
-        for arg in args:
-            # The order of the checks is Streamlit's.
-            if isinstance(arg, str):
-                buffer.append(arg)
-            elif isinstance(arg, Exception):
-                flush()
-                self._runner.add(ExceptionElement, self._block, self, arg)
-            elif is_tabular(arg):  # a QuerySet, pandas, a list of dicts (a table here, JSON in Streamlit)
-                flush()
-                self._runner.add(DataFrame, self._block, self, arg)
-            elif (json_body := _json_body(arg)) is not _NOT_JSON:
-                flush()
-                self._runner.add(Json, self._block, self, json_body)
-            elif isinstance(arg, io.StringIO):
-                flush()
-                self._runner.add(Markdown, self._block, self, arg.getvalue())
-            elif is_stream(arg):
-                flush()
-                self.write_stream(arg)
-            elif dataclasses.is_dataclass(arg) and not isinstance(arg, type):
-                # Streamlit shows st.help here, which django_reactive has not.
-                flush()
-                self._runner.add(Json, self._block, self, dataclasses.asdict(arg))
-            else:
-                buffer.append(_inline_code(str(arg)))
-        flush()
+    def help(self, obj: Any = _ST, *, width: Any = "stretch") -> St:
+        """``st.help(obj)``: an object's name, type, value, docstring and members; ``st`` by default."""
+        return St(self._runner, self._runner.add(
+            COMMANDS["help"], self._block, self, help_subject(self if obj is _ST else obj), width=width))
 
     def write_stream(self, stream: Any, *, cursor: str | None = None) -> list[Any] | str:
         """Show a generator's (or iterable's, or async iterator's) chunks as they arrive.
@@ -322,52 +289,3 @@ class St:
 
     def __repr__(self) -> str:
         return "<st>" if self._block is None else f"<st container {type(self._block).__name__}>"
-
-
-_WRITE_MANY_ERROR = (
-    "Cannot replace a single element with multiple elements.\n\n"
-    "The `write()` method only supports multiple elements when inserting elements rather "
-    "than replacing. That is, only when called as `st.write()` or `st.sidebar.write()`."
-)
-
-#: What ``st.write`` shows with ``st.json`` (Streamlit's list, bar its own dicts and pydantic).
-_JSON_TYPES = (dict, list, map, enumerate, types.MappingProxyType, UserDict, ChainMap, UserList,
-               ItemsView, KeysView, ValuesView)
-_NOT_JSON = object()
-
-
-def _is_pydantic_model(value: Any) -> bool:
-    return not isinstance(value, type) and any(
-        f"{c.__module__}.{c.__qualname__}" == "pydantic.main.BaseModel" for c in type(value).__mro__)
-
-
-def _json_body(value: Any) -> Any:
-    """What ``st.json`` shows for ``value`` if ``st.write`` shows it as JSON, else ``_NOT_JSON``."""
-    if isinstance(value, (SessionState, QueryParams, Secrets)):  # Streamlit's "custom dicts"
-        return value.to_dict()
-    if isinstance(value, tuple) and callable(getattr(value, "_asdict", None)):  # a namedtuple
-        return value._asdict()
-    if isinstance(value, (list, tuple, set, frozenset)) and value and _is_pydantic_model(
-            next(iter(value))):
-        return [item.model_dump(mode="json") if hasattr(item, "model_dump") else item.dict()
-                for item in value]
-    if _is_pydantic_model(value) or isinstance(value, (ChainMap, types.MappingProxyType, UserDict)):
-        return dict(value)
-    if isinstance(value, (map, enumerate, UserList, ItemsView, KeysView, ValuesView)):
-        return list(value)
-    if isinstance(value, (dict, list)):
-        return value
-    return _NOT_JSON
-
-
-def _inline_code(text: str) -> str:
-    """Streamlit's code span for a value's text: fenced by more backticks than it holds.
-
-    Text of several lines becomes a fenced code block (at least three backticks).
-    """
-    longest = max((len(run) for run in re.findall("`+", text)), default=0)
-    if "\n" in text:
-        fence = "`" * max(3, longest + 1)
-        return f"{fence}\n{text}\n{fence}"
-    fence = "`" * (longest + 1)
-    return f"{fence}{text}{fence}"

@@ -13,6 +13,8 @@ in the shared cache).
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 import functools
 import hashlib
@@ -21,7 +23,7 @@ import pickle
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.core.cache import caches
@@ -88,6 +90,24 @@ def _args_key(func: Callable[..., Any], command: str, args: tuple, kwargs: dict[
     return digest.hexdigest()[:32]
 
 
+_IN_CACHED_FUNCTION: contextvars.ContextVar[bool] = contextvars.ContextVar("in_cached_function",
+                                                                           default=False)
+
+
+def in_cached_function() -> bool:
+    """Whether a cached function's body is running (a cache miss): widgets there warn, as Streamlit's."""
+    return _IN_CACHED_FUNCTION.get()
+
+
+@contextlib.contextmanager
+def _inside() -> Iterator[None]:
+    token = _IN_CACHED_FUNCTION.set(True)
+    try:
+        yield
+    finally:
+        _IN_CACHED_FUNCTION.reset(token)
+
+
 def _spinner(show: bool | str, func: Callable[..., Any]) -> Any:
     """The run's ``st.spinner`` while a cached function computes (none outside a run)."""
     from contextlib import nullcontext
@@ -145,7 +165,7 @@ class _DataCache:
             cache = self._cache()
             value = cache.get(key, _MISSING)
             if value is _MISSING:
-                with _spinner(show_spinner, func):
+                with _spinner(show_spinner, func), _inside():
                     value = func(*args, **kwargs)
                 try:
                     cache.set(key, value, seconds)
@@ -214,7 +234,7 @@ class _ResourceCache:
                 if fresh and (validate is None or validate(entry[0])):
                     entries.move_to_end(key)
                     return entry[0]
-                with _spinner(show_spinner, func):
+                with _spinner(show_spinner, func), _inside():
                     value = func(*args, **kwargs)
                 entries[key] = (value, time.monotonic())
                 while max_entries is not None and len(entries) > max_entries:

@@ -17,3 +17,11 @@ class RerunException(BaseException):
 
 class StopException(BaseException):
     """Raised by ``st.stop()``: end this run now, keeping what was shown."""
+
+
+class FragmentFailed(BaseException):
+    """A fragment's exception, already shown inside the fragment: ends the run as failed.
+
+    As in Streamlit, the error stays with the fragment (so its next re-run
+    replaces it) and the rest of the view does not run.
+    """

@@ -17,6 +17,7 @@ from urllib.parse import urlencode
 
 from ..elements.navigation import Navigate, PageLink
 from ..errors import InvalidParameterTypeError, ReactiveAPIError, ReactiveValueError
+from ..url_safety import is_site_path
 from .control import StopException
 from .navigation import page_href, state_of, uses_pages_directory
 from .pages import (
@@ -103,8 +104,8 @@ def _site_page(target: Any) -> tuple[str, str | None] | None:
 
     view = target if isinstance(target, ReactiveView) else None
     if view is None:
-        if target.startswith("/"):
-            return target, None
+        if is_site_path(target):
+            return target.strip(" "), None
         try:
             url = reverse(target)
         except NoReverseMatch:

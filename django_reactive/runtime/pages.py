@@ -14,9 +14,9 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..errors import InvalidParameterTypeError, ReactiveAPIError, ReactiveValueError
+from ..url_safety import safe_url
 from .context import current_st
 
 
@@ -63,12 +63,8 @@ def page_icon_and_name(path: Path) -> tuple[str, str]:
 
 
 def is_url(text: str) -> bool:
-    """An http(s) URL with a host: an external page."""
-    try:
-        parts = urlsplit(str(text))
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    """An http(s) URL with a host, as a browser reads it (url_safety): an external page."""
+    return safe_url(text, relative="none") is not None
 
 
 def check_page_path(path: str, prefix: str = "") -> None:

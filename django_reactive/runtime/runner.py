@@ -22,14 +22,15 @@ from typing import Any
 from .. import conf
 from ..elements import Block, Element, ExceptionElement
 from ..elements.layout import Area, Root
-from ..errors import DuplicateElementKey, ReactiveAPIError
+from ..errors import CachedWidgetWarning, DuplicateElementKey, ReactiveAPIError
 from ..state import QueryParams, SessionState, StateStore
 from ..widgets import Widget
 from ..widgets.form import Form, FormSubmitButton
 from .api import St
+from .caching import in_cached_function
 from .callback_writes import CallbackWrites
 from .context import current_st
-from .control import RerunException, StopException
+from .control import FragmentFailed, RerunException, StopException
 from .event import Event, decode
 from .fragments import Fragment, FragmentBlock
 from .links import SwitchPage
@@ -120,12 +121,15 @@ class ScriptRunner:
         element = cls.create(*args, **kwargs)
         form = target.form
         if isinstance(element, Widget):
+            if in_cached_function():
+                target.add(ExceptionElement(CachedWidgetWarning()))
             element.fragment = self._fragment
             element.bind_form(form)
             element.id = widget_id(element, target.root)
             value, _ = self.store.register_widget(
                 element.id, element.command, element.key, element.default(),
                 trigger=element.trigger, read_only=element.read_only, coerce=element.coerce,
+                normalize=element.normalize,
             )
             element.current = value
             self._next_widgets[element.id] = element
@@ -188,6 +192,9 @@ class ScriptRunner:
         self._fragment = fid
         try:
             return fn(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - shown in the fragment, like Streamlit
+            block.children.append(ExceptionElement(exc, uncaught=True))
+            raise FragmentFailed from exc
         finally:
             self._fragment = None
             self.pop(block)
@@ -319,7 +326,7 @@ class ScriptRunner:
             except StopException:
                 status = STOPPED
             except Exception as exc:  # noqa: BLE001 - shown to the user, like Streamlit
-                block.children.append(ExceptionElement(exc))
+                block.children.append(ExceptionElement(exc, uncaught=True))
                 status = FAILED
             finally:
                 self._fragment = None
@@ -349,6 +356,8 @@ class ScriptRunner:
             self.store.cleared_forms.add(form.key)
         for widget in self._next_widgets.values():
             if widget.form_key in self.store.cleared_forms:
+                if widget.form_key == submitted:  # AppTest shows what this run returned, as Streamlit's
+                    widget.returned = widget.current
                 widget.current = widget.default()
 
     def _callbacks(self, values: dict[str, Any], prefix: Area) -> str | None:
@@ -381,8 +390,10 @@ class ScriptRunner:
                 # st.stop() shows nothing of the callback; st.switch_page() keeps where it goes.
                 prefix.children = [exc.navigate] if isinstance(exc, SwitchPage) else []
                 return STOPPED
+            except FragmentFailed:  # a dialog opened by the callback failed: its error is in it
+                return FAILED
             except Exception as exc:  # noqa: BLE001 - shown to the user, like Streamlit
-                prefix.children = [ExceptionElement(exc)]
+                prefix.children = [ExceptionElement(exc, uncaught=True)]
                 return FAILED
         return None
 
@@ -410,6 +421,8 @@ class ScriptRunner:
                 self._start(None)
             except StopException:
                 return STOPPED
+            except FragmentFailed:
+                return FAILED
             except Exception as exc:  # noqa: BLE001 - shown to the user, like Streamlit
-                main.children.append(ExceptionElement(exc))
+                main.children.append(ExceptionElement(exc, uncaught=True))
                 return FAILED

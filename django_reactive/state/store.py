@@ -19,6 +19,7 @@ in Streamlit.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import (
@@ -59,6 +60,8 @@ class StateStore:
         self.current: dict[str, Any] = {}
         self.created_keys: set[str] = set()
         self.rendered: dict[str, str] = {}  # widget id -> command, in creation order
+        #: How this run's widgets keep a value for the next runs (a float number_input: as a float).
+        self.normalizers: dict[str, Callable[[Any], Any]] = {}
 
     # -- persistence ---------------------------------------------------------
 
@@ -200,11 +203,14 @@ class StateStore:
         trigger: bool = False,
         read_only: bool = False,
         coerce=None,
+        normalize: Callable[[Any], Any] | None = None,
     ) -> tuple[Any, bool]:
         """Create a widget in this run; return ``(value, assigned_this_event)``.
 
         ``coerce`` validates a value from session state against the widget's
-        parameters (options, range) and returns the value to use.
+        parameters (options, range) and returns the value to use. ``normalize``
+        turns the value kept for the next runs into what the browser would send
+        back (the run that assigned a value still returns it as assigned).
         """
         if key is not None and key in self.created_keys:
             raise DuplicateElementKey(
@@ -247,6 +253,8 @@ class StateStore:
             self.triggers.add(wid)
         self.current[wid] = value
         self.rendered[wid] = command
+        if normalize is not None:
+            self.normalizers[wid] = normalize
         return copy.deepcopy(value), from_assignment
 
     def begin_run(self) -> None:
@@ -262,6 +270,10 @@ class StateStore:
         widgets. By default every widget not rendered in this run is stale.
         """
         self.widgets.update(self.current)
+        for wid, normalize in self.normalizers.items():
+            if wid in self.current:
+                self.widgets[wid] = normalize(self.current[wid])
+        self.normalizers = {}
         for wid in self.triggers:
             if wid in self.widgets:
                 # A button falls back to False; a trigger carrying a value (a chat input's text) to None.

@@ -57,7 +57,11 @@ def reactive_view(context: dict[str, Any], view: str | ReactiveView, **kwargs: A
         )
     found = registry.get(view) if isinstance(view, str) else view
     if not isinstance(found, ReactiveView):
-        raise TemplateSyntaxError(f"{{% reactive_view %}}: no reactive view named {view!r}.")
+        raise TemplateSyntaxError(
+            f"{{% reactive_view %}}: no reactive view named {view!r}. Views register when their "
+            "module is imported: define a view used only in templates in <app>/reactive.py "
+            "(imported at start-up for every installed app), or import its module there or "
+            "from the app's AppConfig.ready().")
     if found.access(getattr(request, "user", None)) != ALLOWED:
         return format_html("<!-- reactive view {} is not shown to this user -->", found.name)
     return render_view(request, found, kwargs)

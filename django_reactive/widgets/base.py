@@ -95,6 +95,9 @@ class Widget(Element):
         """Check a value coming from session state; return the value to use."""
         return value
 
+    #: Turns the value kept for the next runs into what the browser would send back (None: as is).
+    normalize: Callable[[Any], Any] | None = None
+
     def from_client(self, raw: Any) -> Any:
         """Decode a browser value; raise :class:`ClientValueError` when it does not fit."""
         raise NotImplementedError
@@ -121,7 +124,9 @@ class Widget(Element):
 
     @property
     def value(self) -> Any:
-        return self.result(self.current)
+        """What the view got in the last run (AppTest's ``value``), even where the page now shows
+        another value (a form cleared on submit shows its defaults)."""
+        return self.result(self.__dict__.get("returned", self.current))
 
 
 def check_type(raw: Any, types: type | tuple[type, ...], what: str) -> Any:

@@ -4,10 +4,10 @@ import json
 from pathlib import PurePath
 from typing import Any
 
-from django.core import signing
+from django.core.files.storage import default_storage
 
 from ..errors import ClientValueError
-from ..uploads import UploadedFile, make_token, read_token
+from ..uploads import TokenRefused, UploadedFile, accept_token, grant, make_token
 from .base import Widget
 
 
@@ -45,11 +45,12 @@ class FileUploader(Widget):
         if not isinstance(raw, list) or (len(raw) > 1 and not self.accept_multiple_files):
             raise ClientValueError("Expected a list of upload tokens.")
         files = []
+        held = self.current if isinstance(self.current, list) else [self.current]
         for token in raw:
             try:
-                info = read_token(token)
-            except signing.BadSignature:
-                raise ClientValueError("Not a file uploaded to this site.") from None
+                info = accept_token(token, self.id, held)
+            except TokenRefused as exc:
+                raise ClientValueError(str(exc)) from None
             if self.types and PurePath(info["n"]).suffix.lower() not in self.types:
                 raise ClientValueError(f"{info['n']} is not one of the allowed types {list(self.types)}.")
             if self.max_upload_size and info["s"] > self.max_upload_size * 1024 * 1024:
@@ -60,11 +61,14 @@ class FileUploader(Widget):
         return files[0] if files else None
 
     def result(self, value: Any) -> Any:
+        """UploadedFiles of the files still stored (the files of an ended session are deleted)."""
         if value is None:
             return None
+        files = [UploadedFile(info) for info in (value if isinstance(value, list) else [value])
+                 if default_storage.exists(info["p"])]
         if isinstance(value, list):
-            return [UploadedFile(info) for info in value]
-        return UploadedFile(value)
+            return files
+        return files[0] if files else None
 
     def to_client(self, value: Any) -> Any:
         """Tokens, as the browser sends them (AppTest passes tokens from ``store_upload``)."""
@@ -80,4 +84,4 @@ class FileUploader(Widget):
         tokens = json.dumps([make_token(info) for info in files]) if files else ""
         return {**super().context(), "accept": ",".join(self.types),
                 "multiple": self.accept_multiple_files, "names": [info["n"] for info in files],
-                "tokens": tokens}
+                "tokens": tokens, "grant": grant(self.id, self.accept_multiple_files)}

@@ -77,6 +77,12 @@ class NumberInput(Widget):
             return self.initial if value is not None or self.initial is not None else None
         return value
 
+    def normalize(self, value: Any) -> Any:
+        """A whole number assigned to a float input comes back as a float, as from Streamlit's browser."""
+        if self.is_int or not is_number(value) or isinstance(value, float):
+            return value
+        return float(value)
+
     def from_client(self, raw: Any) -> Any:
         if raw is None:
             if self.initial is None:

@@ -9,6 +9,8 @@ from . import show_source
 SIZE = 6           # the board is SIZE x SIZE cells, numbered row by row
 SHIPS = (3, 2, 2)  # ship lengths
 SHOTS = 20         # shots the player has
+# Cell marks: geometric shapes that the common text fonts have (emoji need an emoji font).
+MISS, HIT, SHIP = "○", "✕", "■"
 
 
 def place_ships(seed):
@@ -60,16 +62,16 @@ def battleship(st):
         for col, column in enumerate(st.columns(SIZE)):
             cell = row * SIZE + col
             if cell in shots:
-                symbol = "💥" if cell in ship_cells else "🌊"
+                symbol = HIT if cell in ship_cells else MISS
             elif lost and cell in ship_cells:
-                symbol = "🚢"
+                symbol = SHIP
             else:
                 symbol = " "
             column.button(symbol, key=f"cell-{cell}",
                           on_click=fire, args=(cell,),
                           disabled=won or lost or cell in shots,
                           use_container_width=True)
-    st.caption("🌊 miss · 💥 hit · 🚢 a ship you did not find")
+    st.caption(f"{MISS} miss · {HIT} hit · {SHIP} a ship you did not find")
 
     if won:
         st.success(f"You sank the whole fleet with {len(shots)} shots!")

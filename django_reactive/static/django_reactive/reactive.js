@@ -509,7 +509,8 @@ export class ReactiveView {
         method: "POST",
         body,
         credentials: "same-origin",
-        headers: { "X-CSRFToken": this.el.dataset.reactiveCsrf },
+        // The grant names the session, view and widget the server offered this upload to.
+        headers: { "X-CSRFToken": this.el.dataset.reactiveCsrf, "X-Reactive-Grant": input.dataset.reactiveGrant ?? "" },
       });
       const reply = await response.json();
       if (!response.ok) throw new Error(reply.error || response.statusText);
@@ -651,6 +652,13 @@ export class Connection {
     this.ws = null;
     for (const view of this.views.values()) if (!view.http) view.disconnected();
     const wanted = [...this.views.values()].filter((v) => !v.stopped && !v.http && v.el.isConnected);
+    // No session cookie (blocked cookies, a page not served by the site): say so on each view.
+    if (ev.code === 4401) {
+      for (const v of wanted) {
+        v.stop();
+        v.el.dataset.reactiveRefused = "no_session";
+      }
+    }
     if (this.stopped || FINAL_CLOSE_CODES.has(ev.code) || wanted.length === 0) return;
     if (!this.everReady && ++this.failures >= HTTP_AFTER_FAILURES) {
       // WebSockets do not get through: the views that can post events over HTTP do.
