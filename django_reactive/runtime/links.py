@@ -153,9 +153,19 @@ def _first_run(runner: ScriptRunner) -> bool:
     return runner._last is None
 
 
+def _page_of(runner: ScriptRunner, page: Any) -> tuple[Any, Page | None]:
+    """A view or a page's path as given, and the app's page it names (None: look in the site)."""
+    from ..registry import ReactiveView
+
+    target = page if isinstance(page, ReactiveView) else str(page)
+    if not isinstance(target, str):
+        return target, None
+    check_page_path(target)
+    return target, _page_by_file(runner, target)
+
+
 def switch_page(st: St, page: Any, *, query_params: Any = None) -> NoReturn:
     """``st.switch_page``: end the run; the browser loads the other page (see :class:`SwitchPage`)."""
-    from ..registry import ReactiveView
 
     runner = st._runner
     query = query_string(query_params)
@@ -167,11 +177,7 @@ def switch_page(st: St, page: Any, *, query_params: Any = None) -> NoReturn:
         url_path: str | None = found.url_path
         url = page_href(found.url_path, query)
     else:
-        target = page if isinstance(page, ReactiveView) else str(page)
-        found = None
-        if isinstance(target, str):
-            check_page_path(target)
-            found = _page_by_file(runner, target)
+        target, found = _page_of(runner, page)
         if found is not None:
             url_path, url = found.url_path, page_href(found.url_path, query)
         else:
@@ -189,7 +195,6 @@ def page_link(st: St, page: Any, *, label: str | None = None, icon: str | None =
               use_container_width: bool | None = None, width: Any = "content",
               query_params: Any = None) -> Any:
     """``st.page_link``: a link to a page of the app, a page of the Django site, or an external URL."""
-    from ..registry import ReactiveView
 
     runner = st._runner
     query = query_string(query_params)
@@ -209,11 +214,7 @@ def page_link(st: St, page: Any, *, label: str | None = None, icon: str | None =
             raise missing_parameter("label", "Cannot infer a label for an external URL.")
         href, external = str(page), True
     else:
-        target = page if isinstance(page, ReactiveView) else str(page)
-        found = None
-        if isinstance(target, str):
-            check_page_path(target)
-            found = _page_by_file(runner, target)
+        target, found = _page_of(runner, page)
         if found is not None:
             title, page_help = found.title, found.help
             href = page_href(found.url_path, query)
