@@ -23,9 +23,8 @@ import time
 import weakref
 from typing import Any
 
-from django.core.cache import caches
-
 from . import conf
+from .shared_caches import shared_cache
 
 logger = logging.getLogger("django_reactive")
 
@@ -69,7 +68,7 @@ class Lease:
         A waiter retries after a growing pause (1 to 20 ms), for holders in
         other processes; a holder in this process wakes it as soon as it lets go.
         """
-        cache = caches[conf.get("LOCK_CACHE")]
+        cache = shared_cache(conf.get("LOCK_CACHE"))
         deadline = time.monotonic() + conf.get("LOCK_WAIT")
         pause = 0.001
         while True:
@@ -91,7 +90,7 @@ class Lease:
 
     def renew(self) -> None:
         """Push the expiry back, if the lease is still this holder's (from the renewer thread)."""
-        cache = caches[conf.get("LOCK_CACHE")]
+        cache = shared_cache(conf.get("LOCK_CACHE"))
         started = time.monotonic()
         if cache.get(self.key) != self.token:
             self.lost = True
@@ -103,7 +102,7 @@ class Lease:
     def release(self) -> None:
         _renewer.drop(self)
         try:
-            cache = caches[conf.get("LOCK_CACHE")]
+            cache = shared_cache(conf.get("LOCK_CACHE"))
             # While the lease is valid the key cannot have expired, so nobody else
             # can hold it: one round trip. Past that, free it only if still ours.
             if self.held() or (not self.lost and cache.get(self.key) == self.token):

@@ -26,10 +26,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from django.core.cache import caches
-
 from .. import conf
 from ..errors import ReactiveAPIError
+from ..shared_caches import shared_cache
 from ..state import codec
 
 _MISSING = object()
@@ -135,7 +134,7 @@ class _DataCache:
 
     @staticmethod
     def _cache() -> Any:
-        return caches[conf.get("CACHE_DATA_CACHE")]
+        return shared_cache(conf.get("CACHE_DATA_CACHE"))
 
     def _version(self, name: str) -> int:
         """The current version of a key prefix: a clear bumps it, on every worker at once."""

@@ -15,9 +15,12 @@ import logging
 from importlib import import_module
 
 from django.conf import settings
+from django.contrib.sessions.backends import cache as cache_backend
 from django.contrib.sessions.backends import cached_db, db
 from django.contrib.sessions.backends.base import SessionBase, UpdateError
 from django.db import connections, router
+
+from ..shared_caches import shared_cache
 
 logger = logging.getLogger("django_reactive")
 
@@ -26,8 +29,11 @@ _ROW_ENGINES = (db.SessionStore, cached_db.SessionStore)
 
 
 def session_store(session_key: str | None) -> SessionBase:
-    engine = import_module(settings.SESSION_ENGINE)
-    return engine.SessionStore(session_key)
+    """The site's session engine's store; Django's cache engines use the process's shared cache."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    if isinstance(store, (cache_backend.SessionStore, cached_db.SessionStore)):
+        store._cache = shared_cache(settings.SESSION_CACHE_ALIAS)
+    return store
 
 
 def save(session: SessionBase) -> None:

@@ -1,0 +1,74 @@
+"""The lease and the session's cache keep their Redis connections from one event to the next.
+
+Each event of a worker runs in a context of its own, where
+``django.core.cache.caches`` would give a new backend object, and Django's Redis
+backend a new connection: the tests run each step in a fresh, empty context.
+"""
+
+import contextvars
+
+import pytest
+import redis.connection
+from django.test import override_settings
+
+from django_reactive.locks import view_lock
+from django_reactive.state.sessions import session_store
+from tests.support import (
+    REDIS_HOST,
+    REDIS_PORT,
+    delete_redis_keys,
+    redis_answers,
+    redis_layer_and_cache,
+    redis_url,
+    skip_unless,
+    unique_prefix,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def redis_cache():
+    skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
+                "REACTIVE_REQUIRE_REDIS")
+    url, prefix = redis_url(), unique_prefix()
+    _, caches = redis_layer_and_cache(url, prefix)
+    try:
+        with override_settings(CACHES=caches, SESSION_ENGINE="django.contrib.sessions.backends.cache"):
+            yield
+    finally:
+        delete_redis_keys(url, prefix)
+
+
+@pytest.fixture
+def redis_connects(monkeypatch):
+    """The synchronous Redis connections opened (Django's cache backend's)."""
+    opened = []
+    connect = redis.connection.AbstractConnection.connect
+
+    def counting(self, *args, **kwargs):
+        if self._sock is None:
+            opened.append(self)
+        return connect(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.connection.AbstractConnection, "connect", counting)
+    return opened
+
+
+def event(session_key: str) -> None:
+    """What an event does with the caches: take the view's lease, load and save the session."""
+    with view_lock(session_key, "tests.counter"):
+        session = session_store(session_key)
+        session["n"] = session.get("n", 0) + 1
+        session.save()
+
+
+def test_twenty_events_in_fresh_contexts_share_their_redis_connections(redis_cache, redis_connects):
+    session = session_store(None)
+    session.create()
+    contextvars.Context().run(event, session.session_key)
+    warm = len(redis_connects)
+    for _ in range(20):
+        contextvars.Context().run(event, session.session_key)
+    assert len(redis_connects) - warm <= 1  # before: a new connection (or two) per event
+    assert session_store(session.session_key)["n"] == 21
