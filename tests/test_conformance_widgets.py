@@ -417,3 +417,20 @@ def test_a_whole_number_assigned_to_a_float_number_input_comes_back_as_a_float()
     assert repr(at.session_state["seen"]) == "0"
     at.run()
     assert repr(at.session_state["seen"]) == "0.0" and repr(at.session_state["n"]) == "0.0"
+
+
+def test_a_date_outside_the_bounds_in_state_is_shown_once_then_none_as_in_streamlit():
+    """Checked on Streamlit 1.67 (AppTest): the first run returns the stored 1970-02-03, the runs
+    after it None, as the browser's date field sends nothing for a date outside its bounds."""
+    import datetime
+
+    def app(st):
+        if "d" not in st.session_state:
+            st.session_state.d = datetime.date(1970, 2, 3)
+        st.checkbox("other")
+        st.session_state.seen = st.date_input("d", value=None, key="d")
+
+    at = run(app)
+    assert at.session_state["seen"] == datetime.date(1970, 2, 3)
+    at.checkbox[0].check().run()
+    assert at.session_state["seen"] is None

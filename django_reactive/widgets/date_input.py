@@ -132,6 +132,14 @@ class DateInput(Widget):
     def default(self) -> Any:
         return self.initial
 
+    def normalize(self, value: Any) -> Any:
+        """A single date outside the bounds, in the state of an input that may be empty, is what the
+        browser's date field would send back: nothing (Streamlit 1.67: ``None`` from the next run on)."""
+        if (self.is_range or self.initial is not None or not isinstance(value, dt.date)
+                or self.min_value <= value <= self.max_value):
+            return value
+        return None
+
     def from_client(self, raw: Any) -> Any:
         if self.is_range:
             if not isinstance(raw, list) or len(raw) > 2:
