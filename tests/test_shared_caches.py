@@ -41,6 +41,20 @@ def redis_cache():
 
 
 @pytest.fixture
+def redis_clients(monkeypatch):
+    """The ``redis.Redis`` clients built (Django's backend builds one per operation)."""
+    built = []
+    init = redis.Redis.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(self)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting)
+    return built
+
+
+@pytest.fixture
 def redis_connects(monkeypatch):
     """The synchronous Redis connections opened (Django's cache backend's)."""
     opened = []
@@ -71,4 +85,15 @@ def test_twenty_events_in_fresh_contexts_share_their_redis_connections(redis_cac
     for _ in range(20):
         contextvars.Context().run(event, session.session_key)
     assert len(redis_connects) - warm <= 1  # before: a new connection (or two) per event
+    assert session_store(session.session_key)["n"] == 21
+
+
+def test_the_shared_redis_backend_keeps_one_client_per_pool(redis_cache, redis_clients):
+    session = session_store(None)
+    session.create()
+    contextvars.Context().run(event, session.session_key)
+    warm = len(redis_clients)
+    for _ in range(20):
+        contextvars.Context().run(event, session.session_key)
+    assert len(redis_clients) == warm  # before: seven clients built per event
     assert session_store(session.session_key)["n"] == 21
