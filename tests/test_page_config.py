@@ -46,3 +46,17 @@ def test_invalid_layout_and_sidebar_state_raise_streamlits_errors():
     assert "Invalid `initial_sidebar_state` value" in bad_sidebar.exception[0].message
     fine = AppTest.from_function(lambda st: st.set_page_config(initial_sidebar_state=300)).run()
     assert not fine.exception
+
+
+def test_initial_sidebar_state_collapsed_opens_the_page_with_the_sidebar_hidden():
+    def app(st):
+        st.set_page_config(initial_sidebar_state="collapsed")
+        st.sidebar.text("side")
+
+    def toggle(view):
+        html = AppTest.from_function(view).run().page_html
+        return html.split('class="rx-sidebar-toggle"', 1)[1].split(">", 1)[0]
+
+    assert toggle(app).endswith(" checked")
+    assert "checked" not in toggle(lambda st: st.sidebar.text("side"))
+    assert "rx-sidebar-toggle" not in AppTest.from_function(lambda st: st.text("no sidebar")).run().page_html

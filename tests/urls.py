@@ -9,6 +9,7 @@ from tests import (
     dialog_views,
     expander_views,
     reactive_views,
+    sidebar_views,
 )
 
 
@@ -38,6 +39,7 @@ urlpatterns = [
     path("t/upload-form/", reactive_views.upload_form.as_view()),
     path("t/buttons/", button_group_views.button_groups.as_view()),
     path("t/expanders/", expander_views.expanders.as_view()),
+    path("t/collapsed-sidebar/", sidebar_views.collapsed_sidebar.as_view()),
     path("t/dialogs/", dialog_views.dialogs.as_view()),
     path("t/context/", context_views.context_view.as_view()),
     path("t/data-editor/", data_editor_views.data_editor.as_view()),

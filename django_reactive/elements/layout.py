@@ -36,9 +36,12 @@ class Root(Block):
     """The top of a view: the callback prefix, the sidebar and the main area."""
 
     template = "django_reactive/layout/root.html"
+    #: ``st.set_page_config(initial_sidebar_state="collapsed")``: the page opens with the sidebar hidden.
+    sidebar_collapsed = False
 
     def context(self) -> dict[str, Any]:
-        return {"with_sidebar": any(a.id == "s" and a.children for a in self.children)}
+        return {"with_sidebar": any(a.id == "s" and a.children for a in self.children),
+                "sidebar_collapsed": self.sidebar_collapsed}
 
 
 class Area(Block):

@@ -266,6 +266,8 @@ class ScriptRunner:
             if status is None:
                 status = self._body(main)
         self._callback_writes.end()
+        # The browser keeps the visitor's choice afterwards: this decides only the first render.
+        root.sidebar_collapsed = self.page_config.get("initial_sidebar_state") == "collapsed"
         self._clear_submitted_form(submitted)
         # A fragment run collects only the fragment's own stale widgets.
         active = set(self._next_widgets) if fid is not None else None

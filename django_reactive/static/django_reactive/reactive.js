@@ -132,14 +132,14 @@ function restore(control, snap) {
 }
 
 /**
- * What the user opened stays open: a patch never changes an expander's `open`
- * or the chosen tab, which live only in the browser (as in Streamlit), unless
+ * What the user opened stays open: a patch never changes an expander's `open`,
+ * the chosen tab or the hidden sidebar, which live only in the browser (as in Streamlit), unless
  * the expander tracks its state (on_change): then the server says.
  */
 function keepDisclosureState(attribute, element) {
   if (attribute === "open" && element.tagName === "DETAILS") return "reactiveWidget" in element.dataset;
   if (attribute === "open" && element.tagName === "DIALOG") return false; // shown by dialog.js
-  return !(attribute === "checked" && element.classList.contains("rx-tab-radio"));
+  return !(attribute === "checked" && element.matches(".rx-tab-radio, .rx-sidebar-toggle"));
 }
 
 /**
