@@ -125,6 +125,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def deeper_than(text: str, limit: int) -> bool:
     """Whether arrays and objects nest more than ``limit`` levels in ``text`` (brackets in strings
     do not count); it stops at the first level too many."""
+    if text.count("[") + text.count("{") <= limit:
+        return False  # no more brackets than levels allowed: every message a page sends
     depth = 0
     for bracket in _BRACKET.finditer(_STRING.sub("", text)):
         if bracket.group() in "[{":

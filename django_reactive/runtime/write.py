@@ -12,12 +12,14 @@ that is several things at once is shown as Streamlit shows it.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import inspect
 import io
 import re
 import types
 from collections import ChainMap, UserDict, UserList
 from collections.abc import Callable, ItemsView, KeysView, ValuesView
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..elements import COMMANDS, Markdown
@@ -116,8 +118,14 @@ def inline_code(text: str) -> str:
     return f"{fence}{text}{fence}"
 
 
+#: Types every check below leaves as text: ``st.write("Count =", n)`` skips them all.
+_SCALARS = frozenset({int, float, bool, complex, type(None), Decimal, dt.date, dt.datetime, dt.time})
+
+
 def _shown_by(arg: Any, unsafe_allow_html: bool) -> tuple[str, Any] | None:
     """The command showing ``arg`` on its own and what it is given; None: ``arg`` is text."""
+    if type(arg) in _SCALARS:
+        return None
     if isinstance(arg, Exception):
         return "exception", arg
     if is_st(arg):

@@ -12,6 +12,7 @@ A widget is an element with a value kept in session state. Its class says:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable
 from typing import Any, ClassVar
@@ -127,6 +128,17 @@ class Widget(Element):
         """What the view got in the last run (AppTest's ``value``), even where the page now shows
         another value (a form cleared on submit shows its defaults)."""
         return self.result(self.__dict__.get("returned", self.current))
+
+
+def timelike(value: Any) -> str | None:
+    """"datetime", "date" or "time" for a value of that type, else None."""
+    if isinstance(value, dt.datetime):
+        return "datetime"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, dt.time):
+        return "time"
+    return None
 
 
 def check_type(raw: Any, types: type | tuple[type, ...], what: str) -> Any:

@@ -25,7 +25,7 @@ from typing import Any
 from django.utils import timezone
 
 from ..errors import ClientValueError, ReactiveAPIError
-from .base import is_number
+from .base import is_number, timelike
 
 #: The pseudo-column of the row labels (an index, the keys of a key/value dict), as in Streamlit.
 INDEX = "_index"
@@ -66,13 +66,7 @@ def kind_of(value: Any) -> str:
         return "float"
     if isinstance(value, str):
         return "string"
-    if isinstance(value, dt.datetime):
-        return "datetime"
-    if isinstance(value, dt.date):
-        return "date"
-    if isinstance(value, dt.time):
-        return "time"
-    return "other"
+    return timelike(value) or "other"
 
 
 def infer_kind(values: Any) -> str:

@@ -10,7 +10,7 @@ from ..errors import (
     ValueAboveMaxError,
     ValueBelowMinError,
 )
-from .base import Widget, decode_number, is_number
+from .base import Widget, decode_number, is_number, timelike
 
 
 class Slider(Widget):
@@ -33,7 +33,7 @@ class Slider(Widget):
             raise ReactiveValueError("A range slider's value must have exactly two items.")
         values = list(value) if is_range else ([] if value is None else [value])
         first = values[0] if values else min_value
-        widget.timelike = _timelike(first if first is not None else max_value)
+        widget.timelike = timelike(first if first is not None else max_value)
         if widget.timelike is not None:
             return widget._create_timelike(values, min_value, max_value, step, format, is_range)
         widget.timelike = None
@@ -80,7 +80,7 @@ class Slider(Widget):
         microseconds (times of day, datetimes as UTC) stand for the values.
         """
         kind = self.timelike
-        if any(_timelike(x) != kind for x in (*values, low, high) if x is not None) or (
+        if any(timelike(x) != kind for x in (*values, low, high) if x is not None) or (
                 step is not None and not isinstance(step, dt.timedelta)):
             raise InvalidParameterTypeError(
                 "Invalid `value` type. Expected one of: matching numeric types, matching "
@@ -124,7 +124,7 @@ class Slider(Widget):
 
     def coerce(self, value: Any) -> Any:
         for x in (value if isinstance(value, (list, tuple)) else [value]):
-            if is_number(x) if self.timelike is None else _timelike(x) == self.timelike:
+            if is_number(x) if self.timelike is None else timelike(x) == self.timelike:
                 self._check(x)
         return value
 
@@ -172,17 +172,6 @@ _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _DAY0 = dt.date(1970, 1, 1)
 #: Streamlit's slider formats are moment.js patterns; their common tokens as strftime codes.
 _MOMENT_TOKENS = (("YYYY", "%Y"), ("MM", "%m"), ("DD", "%d"), ("HH", "%H"), ("mm", "%M"), ("ss", "%S"))
-
-
-def _timelike(value: Any) -> str | None:
-    """"datetime", "date" or "time" for a value of that type, else None (a number slider)."""
-    if isinstance(value, dt.datetime):
-        return "datetime"
-    if isinstance(value, dt.date):
-        return "date"
-    if isinstance(value, dt.time):
-        return "time"
-    return None
 
 
 def _micros(delta: dt.timedelta) -> int:
