@@ -1,16 +1,6 @@
 import pytest
-from django.test import override_settings
 
-from tests.support import (
-    REDIS_HOST,
-    REDIS_PORT,
-    delete_redis_keys,
-    redis_answers,
-    redis_layer_and_cache,
-    redis_url,
-    skip_unless,
-    unique_prefix,
-)
+from tests.support import on_redis
 
 
 @pytest.fixture(autouse=True)
@@ -38,12 +28,5 @@ def channel_layer(request):
     if request.param == "memory":
         yield "memory"
         return
-    skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
-                "REACTIVE_REQUIRE_REDIS")
-    url, prefix = redis_url(), unique_prefix()
-    layers, caches = redis_layer_and_cache(url, prefix)
-    try:
-        with override_settings(CHANNEL_LAYERS=layers, CACHES=caches):
-            yield "redis"
-    finally:
-        delete_redis_keys(url, prefix)
+    with on_redis():
+        yield "redis"

@@ -11,6 +11,7 @@ deletes only the keys under that prefix at the end (:func:`delete_redis_keys`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import override_settings
 
 #: The repository root: the working directory of the servers the suites start.
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -175,3 +177,17 @@ def stop_process(process: subprocess.Popen[bytes], timeout: float = 5.0) -> None
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout)
+
+
+@contextlib.contextmanager
+def on_redis(**settings):
+    """Channel layer and caches on Redis under a fresh prefix (its keys deleted after), plus ``settings``."""
+    skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
+                "REACTIVE_REQUIRE_REDIS")
+    url, prefix = redis_url(), unique_prefix()
+    layers, caches = redis_layer_and_cache(url, prefix)
+    try:
+        with override_settings(CHANNEL_LAYERS=layers, CACHES=caches, **settings):
+            yield
+    finally:
+        delete_redis_keys(url, prefix)

@@ -9,35 +9,18 @@ import contextvars
 
 import pytest
 import redis.connection
-from django.test import override_settings
 
 from django_reactive.locks import view_lock
 from django_reactive.state.sessions import session_store
-from tests.support import (
-    REDIS_HOST,
-    REDIS_PORT,
-    delete_redis_keys,
-    redis_answers,
-    redis_layer_and_cache,
-    redis_url,
-    skip_unless,
-    unique_prefix,
-)
+from tests.support import on_redis
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def redis_cache():
-    skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
-                "REACTIVE_REQUIRE_REDIS")
-    url, prefix = redis_url(), unique_prefix()
-    _, caches = redis_layer_and_cache(url, prefix)
-    try:
-        with override_settings(CACHES=caches, SESSION_ENGINE="django.contrib.sessions.backends.cache"):
-            yield
-    finally:
-        delete_redis_keys(url, prefix)
+    with on_redis(SESSION_ENGINE="django.contrib.sessions.backends.cache"):
+        yield
 
 
 @pytest.fixture
@@ -77,23 +60,23 @@ def event(session_key: str) -> None:
         session.save()
 
 
-def test_twenty_events_in_fresh_contexts_share_their_redis_connections(redis_cache, redis_connects):
+def twenty_events_after_one(counted: list) -> tuple[int, int]:
+    """How many were counted after a first event, and then after twenty more (each in a fresh context)."""
     session = session_store(None)
     session.create()
     contextvars.Context().run(event, session.session_key)
-    warm = len(redis_connects)
+    warm = len(counted)
     for _ in range(20):
         contextvars.Context().run(event, session.session_key)
-    assert len(redis_connects) - warm <= 1  # before: a new connection (or two) per event
     assert session_store(session.session_key)["n"] == 21
+    return warm, len(counted)
+
+
+def test_twenty_events_in_fresh_contexts_share_their_redis_connections(redis_cache, redis_connects):
+    warm, after = twenty_events_after_one(redis_connects)
+    assert after - warm <= 1  # before: a new connection (or two) per event
 
 
 def test_the_shared_redis_backend_keeps_one_client_per_pool(redis_cache, redis_clients):
-    session = session_store(None)
-    session.create()
-    contextvars.Context().run(event, session.session_key)
-    warm = len(redis_clients)
-    for _ in range(20):
-        contextvars.Context().run(event, session.session_key)
-    assert len(redis_clients) == warm  # before: seven clients built per event
-    assert session_store(session.session_key)["n"] == 21
+    warm, after = twenty_events_after_one(redis_clients)
+    assert after == warm  # before: seven clients built per event
