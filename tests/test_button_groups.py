@@ -12,31 +12,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from django_reactive.runtime import Event, EventError
+from django_reactive.runtime import Event
 from django_reactive.testing import AppTest
+from tests.widget_checks import refused, value_of
 
 pytestmark = pytest.mark.django_db
 
 
 def run(fn):
     return AppTest.from_function(fn).run()
-
-
-def value_of(call):
-    """What ``call(st)`` returns on a first run (the run must not fail)."""
-    def app(st):
-        st.session_state.r = call(st)
-
-    at = run(app)
-    assert not at.exception, at.exception[0].message
-    return at.session_state["r"]
-
-
-def refused(at, handle, raw):
-    """Send ``raw`` as the browser value of ``handle``'s widget; return the protocol error."""
-    with pytest.raises(EventError) as error:
-        at.app.handle_event(Event({handle.id: raw}))
-    return error.value
 
 
 def sent(at, handle, raw):

@@ -15,6 +15,7 @@ import pytest
 import django_reactive
 from django_reactive.runtime import Event, EventError
 from django_reactive.testing import AppTest
+from tests.widget_checks import refused, value_of
 
 pytestmark = pytest.mark.django_db
 
@@ -23,23 +24,6 @@ D = dt.date
 
 def run(fn):
     return AppTest.from_function(fn).run()
-
-
-def value_of(call):
-    """What ``call(st)`` returns on a first run (the run must not fail)."""
-    def app(st):
-        st.session_state.r = call(st)
-
-    at = run(app)
-    assert not at.exception, at.exception[0].message
-    return at.session_state["r"]
-
-
-def refused(at, handle, raw):
-    """Send ``raw`` as the browser value of ``handle``'s widget; return the protocol error."""
-    with pytest.raises(EventError) as error:
-        at.app.handle_event(Event({handle.id: raw}))
-    return error.value
 
 
 # -- CONFORMANCE 8.1 and cases 71, 72: defaults and return types ----------------------------------
