@@ -52,8 +52,15 @@ def _reset_templates(*, setting: str, **kwargs: Any) -> None:
 
 @dataclass
 class Rendered:
-    """The HTML of every element of one run, by element id."""
+    """One run's HTML: each leaf element's, and each block's own markup around its children.
 
+    A page keeps its last render as long as it is open, so a block's whole HTML
+    (its shell around its children's, the root holding the entire page) is not
+    kept but rebuilt by :meth:`html_of` when a patch or a page load needs it:
+    kept, it would hold the page's HTML once per level of nesting.
+    """
+
+    #: Leaf elements' HTML, and that of blocks whose template has no single place for children.
     html: dict[str, str] = field(default_factory=dict)
     children: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: A block's own markup around its children (None when its template has no single place for them).
@@ -63,6 +70,18 @@ class Rendered:
     #: The assets of the elements shown (their URLs, as ``data-rx-assets`` gives them).
     assets: set[str] = field(default_factory=set)
 
+    def html_of(self, eid: str) -> str:
+        """The outer HTML of element ``eid``, children included."""
+        html = self.html.get(eid)
+        if html is not None:
+            return html
+        before, after = self.shells[eid]
+        return mark_safe(before + "".join(self.html_of(child) for child in self.children[eid]) + after)
+
+    def html_by_id(self) -> dict[str, str]:
+        """Every element's outer HTML by id (built on demand: what a test compares)."""
+        return {eid: self.html_of(eid) for eid in (*self.children, *self.html)}
+
     @property
     def stylesheets(self) -> list[str]:
         """The stylesheets the page needs before its first paint, in a stable order."""
@@ -70,7 +89,7 @@ class Rendered:
 
     @property
     def root(self) -> str:
-        return self.html[ROOT_ID]
+        return self.html_of(ROOT_ID)
 
     @property
     def rev(self) -> str:
@@ -82,7 +101,7 @@ class Rendered:
         """
         html = self.root
         for eid in self.transient:
-            html = html.replace(self.html[eid], "", 1)
+            html = html.replace(self.html_of(eid), "", 1)
         digest = hashlib.blake2b(html.encode(), digest_size=8).hexdigest()
         return digest + TRANSIENT if self.transient else digest
 
@@ -96,6 +115,7 @@ class Rendered:
             return False
         if rev.endswith(TRANSIENT) and not self.transient:
             self.html.pop(TRANSIENT_AREA, None)
+            self.children.pop(TRANSIENT_AREA, None)
         return True
 
 
@@ -114,8 +134,8 @@ class Renderer:
     def __init__(self, dom_prefix: str = "rx-") -> None:
         self.dom_prefix = dom_prefix
         self._language: str | None = None
-        self._memo: dict[tuple[str, str, str | None, str], str | tuple[str, str]] = {}
-        self._next_memo: dict[tuple[str, str, str | None, str], str | tuple[str, str]] = {}
+        self._memo: dict[bytes, str | tuple[str, str]] = {}
+        self._next_memo: dict[bytes, str | tuple[str, str]] = {}
 
     def render(self, root: Root) -> Rendered:
         out = Rendered()
@@ -126,40 +146,42 @@ class Renderer:
         self._memo = self._next_memo
         return out
 
-    def _render(self, element: Element, eid: str, out: Rendered) -> str:
-        quick = None if isinstance(element, Block) else element.memo_key()
+    def _key(self, element: Element, eid: str, described: str) -> bytes:
+        """The memo's key: a digest, as the memo lives as long as the page and a context can be long."""
+        text = f"{element.template}\0{eid}\0{self._language}\0{described}"
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+    def _render(self, element: Element, eid: str, out: Rendered) -> None:
+        block = isinstance(element, Block)
+        quick = None if block else element.memo_key()
         context = element.context() if quick is None else {}
-        children = None
-        if isinstance(element, Block):
-            ids = []
-            parts = []
-            for index, child in enumerate(element.children):
-                # Widgets and areas have ids of their own; others a position.
-                child_id = getattr(child, "id", "") or f"{eid}.{index}"
-                ids.append(child_id)
-                parts.append(self._render(child, child_id, out))
-            out.children[eid] = tuple(ids)
-            children = "".join(parts)
+        if block:
             context["children"] = CHILDREN
-        key = (element.template, eid, self._language,
-               repr(sorted(context.items())) if quick is None else quick)
+        key = self._key(element, eid, repr(sorted(context.items())) if quick is None else quick)
         shell = self._memo.get(key)
         if shell is None:
             shell = self._shell(element, eid, context if quick is None else element.context())
         self._next_memo[key] = shell
-        if children is not None:
+        if block:
+            ids = []
+            for index, child in enumerate(element.children):
+                # Widgets and areas have ids of their own; others a position.
+                child_id = getattr(child, "id", "") or f"{eid}.{index}"
+                ids.append(child_id)
+                self._render(child, child_id, out)
+            out.children[eid] = tuple(ids)
+            # A block's own markup around its children is rendered once and reused
+            # while its context is the same: a click re-renders no container.
             out.shells[eid] = shell if isinstance(shell, tuple) else None
-        # A block's own markup around its children is rendered once and reused
-        # while its context is the same: a click re-renders no container.
-        html = shell if children is None else (
-            mark_safe(shell[0] + children + shell[1]) if isinstance(shell, tuple) else
-            self._render_html(element, eid, {**context, "children": mark_safe(children)}))
-        out.html[eid] = html
+            if not isinstance(shell, tuple):
+                children = mark_safe("".join(out.html_of(child) for child in ids))
+                out.html[eid] = self._render_html(element, eid, {**context, "children": children})
+        else:
+            out.html[eid] = shell
         if element.assets:
             out.assets.add(asset_urls(element.assets))
         if getattr(element, "transient", False):
             out.transient.append(eid)
-        return html
 
     def _shell(self, element: Element, eid: str, context: dict[str, Any]) -> str | tuple[str, str]:
         """An element's HTML; for a block, the HTML before and after its children."""
@@ -193,20 +215,26 @@ def diff(old: Rendered | None, new: Rendered) -> dict[str, str]:
 
 
 def _diff(old: Rendered, new: Rendered, eid: str, ops: dict[str, str]) -> None:
-    html = new.html[eid]
-    if old.html.get(eid) == html:
-        return
     children = new.children.get(eid)
-    if children is None or old.children.get(eid) != children:
-        ops[eid] = html
+    if children is None:
+        html = new.html[eid]
+        if old.html.get(eid) != html:
+            ops[eid] = html
         return
-    shell = new.shells.get(eid)
-    if shell is not None and old.shells.get(eid) != shell:
-        ops[eid] = html  # its own markup changed (a label, a style): the block goes whole
+    if old.children.get(eid) != children:
+        ops[eid] = new.html_of(eid)
+        return
+    shell = new.shells[eid]
+    if shell is None:
+        html = new.html[eid]
+        if old.html.get(eid) == html:
+            return
+    elif old.shells.get(eid) != shell:
+        ops[eid] = new.html_of(eid)  # its own markup changed (a label, a style): the block goes whole
         return
     before = len(ops)
     for child in children:
         _diff(old, new, child, ops)
-    if len(ops) == before:
+    if shell is None and len(ops) == before:
         # Only the block's own markup changed (e.g. its style).
-        ops[eid] = html
+        ops[eid] = new.html[eid]

@@ -101,7 +101,7 @@ class ElementHandle:
     def html(self) -> str:
         """The element's HTML as the page shows it (its wrapper included)."""
         app = self._at.app
-        return app.rendered.html[element_ids(app.last_result.root)[id(self.element)]]
+        return app.rendered.html_of(element_ids(app.last_result.root)[id(self.element)])
 
     def __getattr__(self, name: str) -> Any:
         if not name.startswith("_"):

@@ -28,7 +28,7 @@ def test_callbacks_work_when_the_stored_state_was_lost_meanwhile():
     session["_reactive"] = {}
     session.save()
     app.handle_event(Event({wid_of(app, "First"): "hello"}))
-    assert not any("Error" in html for html in app.rendered.html.values())
+    assert not any("Error" in html for html in app.rendered.html_by_id().values())
     assert 'value="hello"' in app.rendered.html[wid_of(app, "Second")]
 
 

@@ -50,11 +50,11 @@ def test_a_widget_in_a_fragment_reruns_only_the_fragment():
 
 def test_a_fragment_run_patches_only_the_fragment():
     at = AppTest.from_function(fragment_app).run()
-    before = dict(at.app.rendered.html)
+    before = at.app.rendered.html_by_id()
     fragment_id = next(eid for eid, html in before.items() if 'class="rx rx-fragment"' in html)
     at.button(key="fb").click()
     at.run()
-    changed = {eid for eid, html in at.app.rendered.html.items() if before.get(eid) != html}
+    changed = {eid for eid, html in at.app.rendered.html_by_id().items() if before.get(eid) != html}
     outside = {eid for eid in changed if not eid.startswith(fragment_id) and eid not in ("r", "m")}
     assert changed and not outside
 

@@ -108,7 +108,7 @@ def test_a_write_that_keeps_failing_is_unavailable_and_changes_nothing(monkeypat
     failing.left = 0  # the database is back: the page goes on from the saved state
     click(app)
     assert stored_count(app.session_key) == 2 and app.last_result is not None
-    assert "Count = 2" in "".join(app.rendered.html.values())
+    assert "Count = 2" in app.rendered.root
 
 
 @override_settings(REACTIVE={"RETRY_SECONDS": 0.2})
