@@ -127,6 +127,19 @@ class AppSession:
             raise
         return EventOutcome(ops, changed, self.query_update)
 
+    def hibernate(self) -> None:
+        """Free what an idle page holds that its next event can rebuild.
+
+        The last run's element tree and callbacks and the renderer's memo go
+        (most of an open page's memory); the next event replays the view
+        first, as an event on another worker would. The state's working copy
+        stays (values the session cannot store, objects callbacks hold), and
+        so does what the page shows, so the next patch is as small as ever.
+        """
+        self.last_result = None
+        self.renderer = Renderer(self.renderer.dom_prefix)
+        self.runner.forget_run()
+
     def run_page(self, mirror: SessionBase | None = None) -> tuple[Rendered, bool]:
         """The page's first render, saved. Returns (render, changed).
 

@@ -55,6 +55,10 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[Any]:
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
             errors.append(Error(f"REACTIVE[{name!r}] is {value!r}; it must be a number of seconds >= 0.",
                                 id="django_reactive.E008"))
+    idle = conf.get("HIBERNATE_AFTER")
+    if idle is not None and (isinstance(idle, bool) or not isinstance(idle, int | float) or idle <= 0):
+        errors.append(Error(f"REACTIVE['HIBERNATE_AFTER'] is {idle!r}; it must be a number of seconds "
+                            "> 0, or None.", id="django_reactive.E008"))
     if not isinstance(conf.get("HTML_ALLOW_RAW"), bool):
         errors.append(Error(f"REACTIVE['HTML_ALLOW_RAW'] is {conf.get('HTML_ALLOW_RAW')!r}; it must be "
                             "True or False.", id="django_reactive.E009"))

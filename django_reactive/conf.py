@@ -68,6 +68,10 @@ DEFAULTS: dict[str, Any] = {
     # Worker threads the sockets of one session may use at once, in each worker process:
     # one session's slow views then cannot hold every thread other sessions need.
     "SESSION_THREADS": 2,
+    # Seconds after which an open page with nothing to do frees the memory its next event
+    # can rebuild (its last run's elements and callbacks): that event replays the view
+    # first, about the cost of one more run. None: pages never hibernate.
+    "HIBERNATE_AFTER": 15,
     # Tab-scoped states kept per view and session; the least recently used
     # ones beyond this are dropped.
     "MAX_TABS": 20,

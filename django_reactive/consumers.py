@@ -98,6 +98,8 @@ class Mount:
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     #: A re-run for other pages' changes is waiting: later changes join it.
     refresh_waiting: bool = False
+    #: Hibernates the page once it has been idle for ``REACTIVE["HIBERNATE_AFTER"]``.
+    rest: asyncio.TimerHandle | None = None
 
     def wants(self, group: str | None) -> bool:
         """Whether a push to ``group`` concerns this view (None: every view)."""
@@ -163,6 +165,8 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         for mount in getattr(self, "mounts", {}).values():
             for stop in mount.timers.values():
                 stop()
+            if mount.rest is not None:
+                mount.rest.cancel()
         # Work in progress finishes (its thread would anyway): the session is written.
         if getattr(self, "tasks", None):
             await asyncio.wait(set(self.tasks), timeout=DRAIN_SECONDS)
@@ -225,9 +229,33 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
                         "server_error", "The server failed to handle this message.",
                         ack=ack, id=mount.id))
 
-        task = asyncio.get_running_loop().create_task(run())
+        async def then_rest() -> None:
+            try:
+                await run()
+            finally:
+                self._rest_later(mount)
+
+        task = asyncio.get_running_loop().create_task(then_rest())
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
+
+    def _rest_later(self, mount: Mount) -> None:
+        """(Re)start the page's idle clock: with nothing to do for a while, it hibernates."""
+        if mount.rest is not None:
+            mount.rest.cancel()
+        seconds = conf.get("HIBERNATE_AFTER")
+        mount.rest = None if seconds is None else \
+            asyncio.get_running_loop().call_later(seconds, self._hibernate, mount)
+
+    def _hibernate(self, mount: Mount) -> None:
+        """Free what the idle view's next event rebuilds (``AppSession.hibernate``).
+
+        Not while work for it waits or runs (that work restarts the clock), nor
+        while a timed fragment re-runs it anyway.
+        """
+        mount.rest = None
+        if self.mounts.get(mount.id) is mount and not mount.lock.locked() and not mount.timers:
+            mount.app.hibernate()
 
     async def _hello(self, hello: protocol.Hello) -> None:
         if hello.id in self.mounts:

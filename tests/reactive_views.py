@@ -200,3 +200,26 @@ def notes(st):
     if st.button("Add"):
         st.session_state.n += 1
     st.text(f"n={st.session_state.n}")
+
+
+#: Runs of ``tests.idle`` in this process: a page that hibernated replays its view first.
+IDLE_RUNS = []
+
+
+class Basket:
+    """Not storable in the session: it stays with the page (its working copy)."""
+
+    def __init__(self) -> None:
+        self.items = []
+
+
+@reactive.view(name="tests.idle")
+def idle(st):
+    IDLE_RUNS.append(1)
+    if "basket" not in st.session_state:
+        st.session_state.basket = Basket()
+    basket = st.session_state.basket
+    st.button("Add", on_click=lambda: basket.items.append(len(basket.items)))
+    with st.sidebar:
+        st.text("side")
+    st.write("Items = ", len(basket.items))

@@ -32,11 +32,13 @@ def test_unknown_reactive_settings_are_reported():
 
 
 @pytest.mark.parametrize("setting", [{"LOCK_TIMEOUT": 0.5}, {"LOCK_TIMEOUT": 0}, {"LOCK_WAIT": -1},
-                                     {"RETRY_SECONDS": "2"}])
+                                     {"RETRY_SECONDS": "2"}, {"HIBERNATE_AFTER": 0},
+                                     {"HIBERNATE_AFTER": "15"}])
 def test_lease_and_retry_times_that_cannot_work_are_reported(setting):
     with override_settings(REACTIVE=setting):
         assert "django_reactive.E008" in ids()
-    with override_settings(REACTIVE={"LOCK_TIMEOUT": 3, "LOCK_WAIT": 0.5, "RETRY_SECONDS": 0}):
+    with override_settings(REACTIVE={"LOCK_TIMEOUT": 3, "LOCK_WAIT": 0.5, "RETRY_SECONDS": 0,
+                                     "HIBERNATE_AFTER": 0.5}):
         assert "django_reactive.E008" not in ids()
 
 

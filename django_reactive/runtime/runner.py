@@ -278,6 +278,19 @@ class ScriptRunner:
         self.in_fragment_run = False
         return RunResult(root, main, status, self.widgets)
 
+    def forget_run(self) -> None:
+        """Drop the previous run's element tree and registries; the next run starts as a first one.
+
+        What an idle page keeps in memory (see ``AppSession.hibernate``): a
+        replay of the view rebuilds all of it. The state, the query string and
+        what the page reported (``client_info``) stay.
+        """
+        self.widgets, self._next_widgets = {}, {}
+        self.fragments, self._next_fragments = {}, {}
+        self._forms, self._stack = {}, []
+        self.sidebar = self._current_root = self._last = None
+        self._callback_writes = CallbackWrites()
+
     def _start(self, fid: str | None) -> None:
         """Fresh per-run registries; a fragment run keeps everything outside the fragment."""
         self._forms = {}
