@@ -134,11 +134,14 @@ class AppSession:
         (most of an open page's memory); the next event replays the view
         first, as an event on another worker would. The state's working copy
         stays (values the session cannot store, objects callbacks hold), and
-        so does what the page shows, so the next patch is as small as ever.
+        what the page shows is kept as digests, so the next patch is as small
+        as ever.
         """
         self.last_result = None
         self.renderer = Renderer(self.renderer.dom_prefix)
         self.runner.forget_run()
+        if self.rendered is not None:
+            self.rendered = self.rendered.compact()
 
     def run_page(self, mirror: SessionBase | None = None) -> tuple[Rendered, bool]:
         """The page's first render, saved. Returns (render, changed).

@@ -69,6 +69,37 @@ class Rendered:
     transient: list[str] = field(default_factory=list)
     #: The assets of the elements shown (their URLs, as ``data-rx-assets`` gives them).
     assets: set[str] = field(default_factory=set)
+    #: Set by :meth:`compact`: ``html`` and ``shells`` then hold digests, and this the ``rev``.
+    compact_rev: str | None = None
+
+    def compact(self) -> Rendered:
+        """This render as digests: all a later render needs to be diffed against it.
+
+        What an idle page keeps (``AppSession.hibernate``): a page's HTML can be
+        large (a table's rows), its digests are 16 bytes per element.
+        """
+        if self.compact_rev is not None:
+            return self
+        return Rendered(
+            html={eid: _digest(html) for eid, html in self.html.items()},
+            children=self.children,
+            shells={eid: None if shell is None else _digest("\0".join(shell))
+                    for eid, shell in self.shells.items()},
+            transient=self.transient, assets=self.assets, compact_rev=self.rev)
+
+    def has_html(self, eid: str, html: str) -> bool:
+        """Whether element ``eid`` has this HTML here (a leaf, or a block without a shell)."""
+        kept = self.html.get(eid)
+        if kept is None or self.compact_rev is None:
+            return kept == html
+        return kept == _digest(html)
+
+    def has_shell(self, eid: str, shell: tuple[str, str]) -> bool:
+        """Whether block ``eid`` has this markup around its children here."""
+        kept = self.shells.get(eid)
+        if kept is None or self.compact_rev is None:
+            return kept == shell
+        return kept == _digest("\0".join(shell))
 
     def html_of(self, eid: str) -> str:
         """The outer HTML of element ``eid``, children included."""
@@ -99,6 +130,8 @@ class Rendered:
         suffix instead: a re-run of the page that did not repeat its messages
         still matches what the page shows.
         """
+        if self.compact_rev is not None:
+            return self.compact_rev
         html = self.root
         for eid in self.transient:
             html = html.replace(self.html_of(eid), "", 1)
@@ -117,6 +150,10 @@ class Rendered:
             self.html.pop(TRANSIENT_AREA, None)
             self.children.pop(TRANSIENT_AREA, None)
         return True
+
+
+def _digest(html: str) -> bytes:
+    return hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def css_class(element: Element) -> str:
@@ -148,8 +185,7 @@ class Renderer:
 
     def _key(self, element: Element, eid: str, described: str) -> bytes:
         """The memo's key: a digest, as the memo lives as long as the page and a context can be long."""
-        text = f"{element.template}\0{eid}\0{self._language}\0{described}"
-        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        return _digest(f"{element.template}\0{eid}\0{self._language}\0{described}")
 
     def _render(self, element: Element, eid: str, out: Rendered) -> None:
         block = isinstance(element, Block)
@@ -218,7 +254,7 @@ def _diff(old: Rendered, new: Rendered, eid: str, ops: dict[str, str]) -> None:
     children = new.children.get(eid)
     if children is None:
         html = new.html[eid]
-        if old.html.get(eid) != html:
+        if not old.has_html(eid, html):
             ops[eid] = html
         return
     if old.children.get(eid) != children:
@@ -226,10 +262,9 @@ def _diff(old: Rendered, new: Rendered, eid: str, ops: dict[str, str]) -> None:
         return
     shell = new.shells[eid]
     if shell is None:
-        html = new.html[eid]
-        if old.html.get(eid) == html:
+        if old.has_html(eid, new.html[eid]):
             return
-    elif old.shells.get(eid) != shell:
+    elif not old.has_shell(eid, shell):
         ops[eid] = new.html_of(eid)  # its own markup changed (a label, a style): the block goes whole
         return
     before = len(ops)

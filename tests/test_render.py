@@ -176,3 +176,27 @@ def test_a_table_is_sent_again_exactly_when_its_data_or_options_change():
     # Click k's run sees n = k - 1 (the click's own increment shows in the next run).
     assert sent == [(False, False), (False, False), (True, False), (False, True), (True, False),
                     (False, False)]
+
+
+def boxed(height, *texts):
+    box = Container(height=height)
+    box.children = [Text(t) for t in texts]
+    return tree(Title("T"), box)
+
+
+@pytest.mark.parametrize("before, after", [
+    (boxed(100, "a", "b"), boxed(100, "a", "b")),   # nothing changed
+    (boxed(100, "a", "b"), boxed(100, "a", "c")),   # a leaf
+    (boxed(100, "a", "b"), boxed(100, "a")),        # a block's children
+    (boxed(100, "a", "b"), boxed(200, "a", "b")),   # a block's own markup
+    (boxed(100, "a", "b"), boxed(200, "x", "b")),   # both
+    (tree(Text("1")), boxed(100, "1")),             # a leaf became a block
+])
+def test_a_compact_render_gives_the_same_patches(before, after):
+    """What an idle page keeps (digests) diffs a new render as the whole HTML does."""
+    old = Renderer().render(before)
+    new = Renderer().render(after)
+    compact = old.compact()
+    assert compact.rev == old.rev and compact.shown_as(old.rev)
+    assert diff(compact, new) == diff(old, new)
+    assert not any(isinstance(html, str) for html in compact.html.values())
