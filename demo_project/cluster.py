@@ -394,6 +394,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     finally:
+        # A second Ctrl-C or SIGTERM (a wrapper forwarding it, an impatient user) must not
+        # cut the stop short: it would leave nginx and workers running. The stop is bounded.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         print("stopping nginx and the workers", file=sys.stderr)
         cluster.stop()
 

@@ -7,6 +7,7 @@ import secrets
 import signal
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 
@@ -18,7 +19,11 @@ from tests.support import REPO_ROOT, free_port, postgres_answers, redis_answers,
 pytestmark = pytest.mark.multiworker
 
 
-def test_the_command_serves_until_ctrl_c_and_then_stops_what_it_started(tmp_path: Path) -> None:
+@pytest.mark.parametrize("interrupts", [1, 2])
+def test_the_command_serves_until_ctrl_c_and_then_stops_what_it_started(tmp_path: Path,
+                                                                         interrupts: int) -> None:
+    """Ctrl-C to the terminal's group; or twice to the command alone (a wrapper forwarding it, an
+    impatient user), the second one while it stops: it still stops everything it started."""
     skip_unless(nginx_binary() is not None, "nginx is not installed", "REACTIVE_REQUIRE_NGINX")
     skip_unless(postgres_answers(), "PostgreSQL does not answer", "REACTIVE_REQUIRE_POSTGRES")
     skip_unless(redis_answers(), "Redis does not answer", "REACTIVE_REQUIRE_REDIS")
@@ -41,7 +46,12 @@ def test_the_command_serves_until_ctrl_c_and_then_stops_what_it_started(tmp_path
             assert response.status == 200
         pids = {int(p) for p in (tmp_path / "nginx" / "nginx.pid").read_text().split()}
 
-        os.killpg(process.pid, signal.SIGINT)
+        if interrupts == 1:
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            os.kill(process.pid, signal.SIGINT)
+            time.sleep(0.3)
+            os.kill(process.pid, signal.SIGINT)
         assert process.wait(60) == 130
         for pid in pids:
             with pytest.raises(ProcessLookupError):
