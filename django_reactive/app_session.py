@@ -70,6 +70,10 @@ class AppSession:
         self.query_string = self.runner.query_params.urlencode()
         #: The new query string when the last run changed st.query_params, else None.
         self.query_update: str | None = None
+        #: The widgets of the last run with no button or form behind it, and whether a
+        #: replay would rebuild every widget the page shows (see :meth:`hibernate`).
+        self._plain_widgets: frozenset[str] = frozenset()
+        self._replayable = False
         #: What the page says it shows (its ``rev``) when this process has not rendered
         #: it yet: the HTTP fallback's case. A replay that renders the same counts as shown.
         self.page_rev: str | None = None
@@ -122,10 +126,24 @@ class AppSession:
                 result = self.runner.run(event, fragment=fragment)
                 changed = self._commit(result)
                 ops = self._render(result)
+                self._note(result, event)
         except BaseException:
             self.rendered, self.last_result = shown, None
             raise
         return EventOutcome(ops, changed, self.query_update)
+
+    def _note(self, result: RunResult, event: Event | None) -> None:
+        """Remember whether a replay (a run without the event) would rebuild this run's widgets.
+
+        A click's run can show widgets a plain run does not (``if
+        st.button(...): st.text_input(...)``, a dialog): an event on them
+        after a replay would name a widget the replay never made.
+        """
+        widgets = frozenset(result.widgets)
+        if event is None or event.trigger is None:
+            self._plain_widgets, self._replayable = widgets, True
+        else:
+            self._replayable = widgets <= self._plain_widgets and not self.runner.dialog_opened
 
     def hibernate(self) -> None:
         """Free what an idle page holds that its next event can rebuild.
@@ -135,8 +153,11 @@ class AppSession:
         first, as an event on another worker would. The state's working copy
         stays (values the session cannot store, objects callbacks hold), and
         what the page shows is kept as digests, so the next patch is as small
-        as ever.
+        as ever. A page showing widgets that only a click's run made stays
+        awake (see :meth:`_note`).
         """
+        if not self._replayable:
+            return
         self.last_result = None
         self.renderer = Renderer(self.renderer.dom_prefix)
         self.runner.forget_run()
@@ -157,6 +178,7 @@ class AppSession:
             result = self.runner.run()
             changed = self._commit(result)
             self._render(result)
+            self._note(result, None)
         if changed and mirror is not None and (mirror.modified or settings.SESSION_SAVE_EVERY_REQUEST):
             mirror[conf.get("SESSION_KEY")] = self.state.written
         return self.rendered, changed
@@ -170,7 +192,9 @@ class AppSession:
         on_flush, self.runner.on_flush = self.runner.on_flush, None
         try:
             with self._bound():
-                ops = self._render(self.runner.run())
+                result = self.runner.run()
+                ops = self._render(result)
+                self._note(result, None)
         finally:
             self.runner.on_flush = on_flush
         self.state.forget_if_changed()

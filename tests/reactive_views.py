@@ -223,3 +223,11 @@ def idle(st):
     with st.sidebar:
         st.text("side")
     st.write("Items = ", len(basket.items))
+
+
+@reactive.view(name="tests.idle_edit")
+def idle_edit(st):
+    IDLE_RUNS.append(1)
+    if st.button("Edit"):
+        st.text_input("Name", key="name")  # only in the run of the Edit click
+    st.text(f"name={st.session_state.get('name', '')}")

@@ -50,3 +50,21 @@ async def test_pages_do_not_hibernate_when_it_is_off(channel_layer):
         runs, patch = await runs_of_one_click(comm, ids, 1)
         assert runs == 1 and "<code>1</code>" in patch["ops"]["m.1"]
         await comm.disconnect()
+
+
+async def test_a_page_showing_widgets_only_a_click_made_stays_awake(channel_layer):
+    """A replay (no click) would not make the text input: an event on it must still work."""
+    from tests.sockets import widget_ids
+
+    with override_settings(REACTIVE={"HIBERNATE_AFTER": 0.05}):
+        comm, ids, _ = await open_view("tests.idle_edit", await new_session())
+        await comm.send_json_to({"t": "event", "seq": 1, "trigger": ids["Edit"]})
+        patch = await comm.receive_json_from(timeout=5)
+        name = widget_ids("".join(patch["ops"].values()))["Name"]
+        await asyncio.sleep(0.3)
+        before = len(IDLE_RUNS)
+        await comm.send_json_to({"t": "event", "seq": 2, "values": {name: "Ada"}})
+        patch = await comm.receive_json_from(timeout=5)
+        assert patch["t"] == "patch" and patch["ack"] == 2, patch
+        assert len(IDLE_RUNS) - before == 1 and "name=Ada" in "".join(patch["ops"].values())
+        await comm.disconnect()
