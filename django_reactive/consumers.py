@@ -36,7 +36,7 @@ from .app_session import (
     Unavailable,
     group_name,
 )
-from .push import topic_group
+from .push import has_other_members, topic_group
 from .registry import ReactiveView
 from .requests import request_from_scope
 from .runtime import Event, EventError
@@ -388,8 +388,11 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         """
         if outcome.changed and mount.group is not None:
             try:
-                await self.channel_layer.group_send(mount.group, protocol.state_changed(
-                    mount.group, f"{self.channel_name}!{mount.id}"))
+                # Another view of this page in the group, or a page elsewhere.
+                if any(m is not mount and m.group == mount.group for m in self.mounts.values()) or \
+                        await has_other_members(self.channel_layer, mount.group, self.channel_name):
+                    await self.channel_layer.group_send(mount.group, protocol.state_changed(
+                        mount.group, f"{self.channel_name}!{mount.id}"))
             except Exception:  # noqa: BLE001 - see above
                 logger.warning("django_reactive: could not tell other tabs of view %s",
                                mount.app.view.name, exc_info=True)

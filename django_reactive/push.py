@@ -9,11 +9,17 @@ with channels_redis it reaches pages on every worker.
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
+from channels.layers import InMemoryChannelLayer, get_channel_layer
 
 from . import conf, protocol
+
+try:
+    from channels_redis.core import RedisChannelLayer
+except ImportError:  # channels_redis is optional
+    RedisChannelLayer = None
 
 
 def topic_group(topic: str) -> str:
@@ -32,3 +38,22 @@ async def abroadcast(topic: str) -> None:
 def broadcast(topic: str) -> None:
     """Re-run every connected page whose view subscribed to ``topic``."""
     async_to_sync(abroadcast)(topic)
+
+
+async def has_other_members(layer: Any, group: str, channel: str) -> bool:
+    """Whether channel-layer ``group`` has members besides ``channel`` (a page's own socket).
+
+    A page tells its session's other pages of each change it saved, and most
+    pages are alone in their group: with channels_redis the message costs four
+    round trips and comes back to the page itself, more CPU than the rest of
+    the event (docs/performance.md). Asking first is one round trip. Layers
+    not known here answer True, and members that left without a word (a
+    killed worker) count until the layer expires them: then the message goes.
+    """
+    if isinstance(layer, InMemoryChannelLayer):
+        return any(name != channel for name in layer.groups.get(group, {}))
+    if RedisChannelLayer is not None and isinstance(layer, RedisChannelLayer):
+        connection = layer.connection(layer.consistent_hash(group))
+        members = await connection.zrange(layer._group_key(group), 0, 1)
+        return any(member.decode() != channel for member in members)
+    return True
