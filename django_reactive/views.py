@@ -24,6 +24,7 @@ from django.views.decorators.http import require_POST
 from . import conf, http_pages, protocol, registry, viewargs
 from .app_session import AppSession, LeaseLost, LockTimeout, SessionGone, Unavailable, group_name
 from .locks import Lease, lock_key
+from .push import has_other_members
 from .registry import ALLOWED, FORBIDDEN, LOGIN, ReactiveView
 from .runtime import Event, EventError
 from .state.persistence import INFRASTRUCTURE_ERRORS
@@ -75,9 +76,15 @@ def broadcast_state_changed(session_key: str, view: ReactiveView, origin: str = 
         layer = get_channel_layer(conf.get("CHANNEL_LAYER"))
         if layer is not None:
             group = group_name(session_key, view.state_name(kwargs))
-            async_to_sync(layer.group_send)(group, protocol.state_changed(group, origin))
+            async_to_sync(_tell_members)(layer, group, protocol.state_changed(group, origin))
     except Exception:  # noqa: BLE001 - see above
         logger.warning("django_reactive: could not tell other tabs of view %s", view.name, exc_info=True)
+
+
+async def _tell_members(layer: Any, group: str, message: dict[str, Any]) -> None:
+    """Send ``message`` to ``group``, unless no page is in it (a first visit, a lone tab)."""
+    if await has_other_members(layer, group, ""):
+        await layer.group_send(group, message)
 
 
 def render_view(request: HttpRequest, view: ReactiveView,

@@ -145,3 +145,23 @@ async def test_other_tabs_are_told_to_reload_when_the_session_ended(channel_laye
                                          {"type": "state.changed", "origin": "elsewhere",
                                           "group": group_name(key, "tests.counter")})
     assert await comm.receive_json_from(timeout=5) == {"t": "reload", "reason": "session_expired"}
+
+
+async def test_an_event_over_the_http_fallback_updates_the_sessions_websocket_tab(channel_layer):
+    """The fallback page is in no group itself: its change still reaches the open socket."""
+    import re
+
+    from django.test import AsyncClient
+
+    client = AsyncClient()
+    html = (await client.get("/counter/")).content.decode()
+    attr = dict(re.findall(r'data-reactive-(tab|rev|csrf|event)="([^"]*)"', html))
+    key = client.cookies["sessionid"].value
+    comm, ids, _ = await open_view("demo.counter", key, tab="socket-tab")
+    body = {"t": "event", "tab": attr["tab"], "seq": 1, "trigger": ids["Increment"], "rev": attr["rev"]}
+    reply = await client.post(attr["event"], json.dumps(body), content_type="application/json",
+                              HTTP_X_CSRFTOKEN=attr["csrf"])
+    assert reply.json()["ack"] == 1
+    pushed = await comm.receive_json_from(timeout=5)
+    assert "Count =  <code>1</code>" in "".join(pushed["ops"].values())
+    await comm.disconnect()
