@@ -283,10 +283,11 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         except viewargs.BadViewArguments as exc:
             await self.send(protocol.error("bad_kwargs", str(exc), id=hello.id))
             return
-        # Each view gets a request of its own: a run swaps its message storage.
-        app = AppSession(view, self.session_key, hello.tab, user=self.user,
-                         request=request_from_scope(self.scope), query_string=hello.query,
+        # Each view gets a request of its own (built when a run first reads st.request):
+        # a run swaps its message storage.
+        app = AppSession(view, self.session_key, hello.tab, user=self.user, query_string=hello.query,
                          kwargs=kwargs)
+        app.runner.request_factory = lambda: request_from_scope(self.scope)
         # st.context: what the browser reports, and whether its URL asks to be embedded.
         app.runner.client_info = {"url": None, **client_info(hello.client),
                                   "is_embedded": is_embed_query(hello.query)}
@@ -326,9 +327,7 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         def call() -> Any:
             user = rights.check(app.view, self.scope.get("session"), self.user)
             if app.runner.user is not user:  # the view's own checks see the user as now
-                app.runner.user = user
-                if app.runner.request is not None:
-                    app.runner.request.user = user
+                app.runner.set_user(user)
             return fn()
 
         return call

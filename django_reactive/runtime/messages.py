@@ -43,27 +43,49 @@ class RunStorage(BaseStorage):
         return list(self._queued_messages)
 
 
-@contextlib.contextmanager
-def run_messages(request: HttpRequest | None) -> Iterator[RunStorage | None]:
-    """Swap ``request._messages`` for a fresh :class:`RunStorage` while the block runs.
+class RunMessages:
+    """The messages of one run: a :class:`RunStorage` on the request while the run goes on.
 
-    Yields None (and changes nothing) without a request: there is nothing to
-    add messages to.
+    The request may come into being during the run (the WebSocket's is built
+    the first time a view reads ``st.request``): it is attached then.
     """
-    if request is None:
-        yield None
-        return
-    original = getattr(request, "_messages", _MISSING)
-    storage = RunStorage(request)
-    level = getattr(original, "level", None)
-    if level is not None:
-        # A level set with messages.set_level() on the request still applies.
-        storage.level = level
-    request._messages = storage
-    try:
-        yield storage
-    finally:
-        if original is _MISSING:
+
+    def __init__(self) -> None:
+        self.storage: RunStorage | None = None
+        self._request: HttpRequest | None = None
+        self._original: Any = _MISSING
+
+    def attach(self, request: HttpRequest) -> None:
+        """Swap ``request._messages`` for this run's storage."""
+        self._request, self._original = request, getattr(request, "_messages", _MISSING)
+        self.storage = RunStorage(request)
+        level = getattr(self._original, "level", None)
+        if level is not None:
+            # A level set with messages.set_level() on the request still applies.
+            self.storage.level = level
+        request._messages = self.storage
+
+    def detach(self) -> None:
+        """Put the request's own storage back."""
+        request, self._request = self._request, None
+        if request is None:
+            return
+        if self._original is _MISSING:
             del request._messages
         else:
-            request._messages = original
+            request._messages = self._original
+
+    def pending(self) -> list[Message]:
+        return self.storage.pending() if self.storage is not None else []
+
+
+@contextlib.contextmanager
+def run_messages(request: HttpRequest | None) -> Iterator[RunMessages]:
+    """This run's messages on ``request`` (if there is one yet) while the block runs."""
+    messages = RunMessages()
+    if request is not None:
+        messages.attach(request)
+    try:
+        yield messages
+    finally:
+        messages.detach()

@@ -65,7 +65,11 @@ class ScriptRunner:
                  query_string: str = "", kwargs: Mapping[str, Any] | None = None) -> None:
         self.fn = fn
         self.user = user
-        self.request = request
+        self._request = request
+        #: Builds ``request`` the first time a run reads it (the WebSocket's handshake as a
+        #: request: most views never read it, and an open page need not hold one).
+        self.request_factory: Callable[[], Any] | None = None
+        self._messages: Any = None  # the run's RunMessages while a run goes on
         #: The view's keyword arguments, read-only: they belong to the page.
         self.kwargs = MappingProxyType(dict(kwargs or {}))
         #: The page URL's query, kept with the page (not in the session).
@@ -105,6 +109,27 @@ class ScriptRunner:
         self.dialog_opened = False
         #: What the browser reported when it connected (timezone, locale, URL...): st.context.
         self.client_info: dict[str, Any] = {}
+
+    @property
+    def request(self) -> Any:
+        """The run's ``HttpRequest`` (``st.request``), built by ``request_factory`` on first use."""
+        if self._request is None and self.request_factory is not None:
+            self._request, self.request_factory = self.request_factory(), None
+            if self.user is not None:
+                self._request.user = self.user
+            if self._messages is not None:
+                self._messages.attach(self._request)
+        return self._request
+
+    @request.setter
+    def request(self, request: Any) -> None:
+        self._request, self.request_factory = request, None
+
+    def set_user(self, user: Any) -> None:
+        """The user as now (after a rights check), for the runs and the request they see."""
+        self.user = user
+        if self._request is not None:
+            self._request.user = user
 
     # -- building the tree (called by St) -------------------------------------
 
@@ -217,11 +242,13 @@ class ScriptRunner:
         values = decode(event, self.widgets) if event is not None else {}
         token = current_st.set(self.st)
         try:
-            with run_messages(self.request) as storage:
+            with run_messages(self._request) as messages:
+                self._messages = messages
                 result = self._run(values, fragment)
         finally:
+            self._messages = None
             current_st.reset(token)
-        added = storage.pending() if storage is not None else []
+        added = messages.pending()
         if added:
             # After everything else, above the page: the messages of this run only.
             result.root.children[0].add(Messages(added))
