@@ -59,7 +59,17 @@ def widget_id(widget: Widget, root: str) -> str:
 
 
 class ScriptRunner:
-    """Runs a view function for one page, event after event."""
+    """Runs a view function for one page, event after event.
+
+    One lives as long as its page is open: slots keep it a few hundred bytes
+    where an instance dict of this many attributes takes 1.5 to 3 KiB.
+    """
+
+    __slots__ = ("_callback_writes", "_current_root", "_flushed", "_forms", "_fragment", "_in_callbacks",
+                 "_last", "_messages", "_next_fragments", "_next_widgets", "_request", "_stack",
+                 "client_info", "dialog_opened", "dialogs_opened", "fn", "fragments", "in_fragment_run",
+                 "kwargs", "on_flush", "page_config", "query_params", "request_factory", "secrets",
+                 "session_state", "sidebar", "st", "store", "subscriptions", "user", "widgets", "__weakref__")
 
     def __init__(self, fn: Callable[[Any], Any], *, user: Any = None, request: Any = None,
                  query_string: str = "", kwargs: Mapping[str, Any] | None = None) -> None:
