@@ -68,3 +68,17 @@ async def test_a_page_showing_widgets_only_a_click_made_stays_awake(channel_laye
         assert patch["t"] == "patch" and patch["ack"] == 2, patch
         assert len(IDLE_RUNS) - before == 1 and "name=Ada" in "".join(patch["ops"].values())
         await comm.disconnect()
+
+
+async def test_a_hibernated_page_gets_another_tabs_change_as_a_small_patch(channel_layer):
+    with override_settings(REACTIVE={"HIBERNATE_AFTER": 0.05}):
+        key = await new_session()
+        idle, _, _ = await open_view("tests.counter", key, tab="a")
+        busy, ids, _ = await open_view("tests.counter", key, tab="b")
+        await asyncio.sleep(0.3)  # both hibernate
+        await busy.send_json_to({"t": "event", "seq": 1, "trigger": ids["Increment"]})
+        assert "<code>1</code>" in (await busy.receive_json_from(timeout=5))["ops"]["m.3"]
+        pushed = await idle.receive_json_from(timeout=5)
+        assert list(pushed["ops"]) == ["m.3"] and "<code>1</code>" in pushed["ops"]["m.3"]
+        await idle.disconnect()
+        await busy.disconnect()
