@@ -120,10 +120,15 @@ async def test_a_worker_killed_under_load_loses_no_acknowledged_click(
 
 async def test_a_failing_broadcast_after_a_saved_click_is_not_an_error(
         start_workers: Callable[..., Pair], markers: Path) -> None:
-    """Worker a cannot ``group_send``: telling the session's other tabs fails after each saved click."""
+    """Worker a cannot ``group_send``: telling the session's other tabs fails after each saved click.
+
+    The other tab (on worker b) makes the group worth telling: a page alone in
+    its group tells nobody.
+    """
     pair = start_workers(a={"REACTIVE_MW_FAIL_GROUP_SEND": "1"})
     browser = Browser()
     tab = await browser.open(pair.a.ws_url, await browser.get(pair.b.url, COUNTER))
+    other = await browser.open(pair.b.ws_url, await browser.get(pair.b.url, COUNTER))
     try:
         for _ in range(3):
             reply = await tab.click("Increment")
@@ -134,6 +139,7 @@ async def test_a_failing_broadcast_after_a_saved_click_is_not_an_error(
         assert await browser.count(pair.b.url, COUNTER) == 3
     finally:
         await tab.close()
+        await other.close()
 
 
 async def test_a_view_whose_broadcast_fails_still_saves_and_acknowledges_its_click(
