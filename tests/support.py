@@ -12,6 +12,7 @@ deletes only the keys under that prefix at the end (:func:`delete_redis_keys`).
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import re
 import secrets
@@ -44,6 +45,16 @@ def skip_unless(available: bool, reason: str, required_by: str) -> None:
     if os.environ.get(required_by):
         pytest.fail(f"{reason}, and {required_by} is set: this test must run here.")
     pytest.skip(reason)
+
+
+def require_postgres_and_redis() -> None:
+    """Skip unless PostgreSQL, Redis and psycopg are there (fail instead where CI requires them)."""
+    skip_unless(postgres_answers(), f"PostgreSQL does not answer on {POSTGRES_HOST}:{POSTGRES_PORT}",
+                "REACTIVE_REQUIRE_POSTGRES")
+    skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
+                "REACTIVE_REQUIRE_REDIS")
+    skip_unless(importlib.util.find_spec("psycopg") is not None,
+                "psycopg is not installed (pip install -e '.[test]')", "REACTIVE_REQUIRE_POSTGRES")
 
 
 def answers(host: str, port: int, timeout: float = 0.5) -> bool:

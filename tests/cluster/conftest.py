@@ -9,7 +9,6 @@ tests drive it with Debian's Chromium, as the browser suite does.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import secrets
 from collections.abc import Iterator
@@ -20,14 +19,9 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from demo_project.cluster import Cluster, nginx_binary
 from tests.support import (
-    POSTGRES_HOST,
-    POSTGRES_PORT,
-    REDIS_HOST,
-    REDIS_PORT,
     free_port,
-    postgres_answers,
-    redis_answers,
     redis_url,
+    require_postgres_and_redis,
     skip_unless,
     unique_prefix,
 )
@@ -42,12 +36,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     """The running stack; its processes stopped, its database dropped, its Redis keys deleted at the end."""
     skip_unless(nginx_binary() is not None, "nginx is not installed: apt-get install nginx",
                 "REACTIVE_REQUIRE_NGINX")
-    skip_unless(postgres_answers(), f"PostgreSQL does not answer on {POSTGRES_HOST}:{POSTGRES_PORT}",
-                "REACTIVE_REQUIRE_POSTGRES")
-    skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
-                "REACTIVE_REQUIRE_REDIS")
-    skip_unless(importlib.util.find_spec("psycopg") is not None,
-                "psycopg is not installed (pip install -e '.[test]')", "REACTIVE_REQUIRE_POSTGRES")
+    require_postgres_and_redis()
     database = f"rxtest_{os.getpid()}_{secrets.token_hex(4)}"
     stack = Cluster(state=tmp_path_factory.mktemp("cluster"), database=database, port=free_port(),
                     redis_url=redis_url(), redis_prefix=unique_prefix(),

@@ -16,7 +16,6 @@ process is killed when its fixture ends, whatever happened.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import secrets
 import subprocess
@@ -28,16 +27,10 @@ import pytest
 
 from tests.multiworker.harness import ClusterEnv, Pair, WorkerSet, create_database, drop_database
 from tests.support import (
-    POSTGRES_HOST,
-    POSTGRES_PORT,
-    REDIS_HOST,
-    REDIS_PORT,
     REPO_ROOT,
     delete_redis_keys,
-    postgres_answers,
-    redis_answers,
     redis_url,
-    skip_unless,
+    require_postgres_and_redis,
     unique_prefix,
 )
 
@@ -70,12 +63,7 @@ def pytest_runtest_makereport(
 @pytest.fixture(scope="module")
 def cluster_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClusterEnv]:
     """A fresh PostgreSQL database (migrated) and Redis prefix; both removed at the end."""
-    skip_unless(postgres_answers(), f"PostgreSQL does not answer on {POSTGRES_HOST}:{POSTGRES_PORT}",
-                "REACTIVE_REQUIRE_POSTGRES")
-    skip_unless(redis_answers(), f"Redis does not answer on {REDIS_HOST}:{REDIS_PORT}",
-                "REACTIVE_REQUIRE_REDIS")
-    skip_unless(importlib.util.find_spec("psycopg") is not None,
-                "psycopg is not installed (pip install -e '.[test]')", "REACTIVE_REQUIRE_POSTGRES")
+    require_postgres_and_redis()
 
     tmp = tmp_path_factory.mktemp("multiworker")
     markers = tmp / "markers"
