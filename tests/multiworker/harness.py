@@ -7,8 +7,6 @@ test modules (which import nothing from each other or from conftest).
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -18,6 +16,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from demo_project.cluster import HOST
+from demo_project.cluster import Worker as ClusterWorker
 from tests.support import (
     POSTGRES_HOST,
     POSTGRES_PORT,
@@ -82,34 +82,16 @@ class ClusterEnv:
 
 
 @dataclass
-class Worker:
-    """One Daphne process serving the suite's project."""
-
-    name: str
-    port: int
-    process: subprocess.Popen[bytes]
-    log: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+class Worker(ClusterWorker):
+    """One Daphne process serving the suite's project: the cluster's worker, as the fault tests drive it."""
 
     @property
     def ws_url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/ws/reactive/"
+        return f"ws://{HOST}:{self.port}/ws/reactive/"
 
     @property
     def pid(self) -> int:
         return self.process.pid
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def kill(self) -> None:
-        """``kill -9``: no shutdown, no cleanup, its leases and sockets left as they are."""
-        if self.alive():
-            os.kill(self.process.pid, signal.SIGKILL)
-        self.process.wait(10)
 
     def wait_dead(self, timeout: float) -> int:
         """Wait until the process exits by itself (e.g. a fault killed it); its return code."""
