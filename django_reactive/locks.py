@@ -24,9 +24,13 @@ import weakref
 from typing import Any
 
 from . import conf
-from .shared_caches import shared_cache
+from .shared_caches import Batch, batch, shared_cache
 
 logger = logging.getLogger("django_reactive")
+
+
+#: What :meth:`Lease.acquire` returns when it could not read the key it was given.
+NOT_READ: Any = object()
 
 
 class LockTimeout(Exception):
@@ -54,6 +58,8 @@ class Lease:
         #: Monotonic time until which this process knows the lease is its own.
         self.valid_until = 0.0
         self.lost = False
+        #: Freed already, in a batch with other operations (:meth:`release_with`).
+        self.freed = False
 
     def __enter__(self) -> Lease:
         self.acquire()
@@ -62,18 +68,31 @@ class Lease:
     def __exit__(self, *exc: Any) -> None:
         self.release()
 
-    def acquire(self) -> None:
+    def acquire(self, read: tuple[str, str] | None = None) -> Any:
         """Take the lease through ``cache.add``, waiting at most ``LOCK_WAIT`` seconds.
 
         A waiter retries after a growing pause (1 to 20 ms), for holders in
         other processes; a holder in this process wakes it as soon as it lets go.
+
+        ``read`` (a cache alias and key) is read right after the lease is
+        taken, in the same round trip when it is on the lease's own Redis
+        cache: returns its value (None: not there), or :data:`NOT_READ`.
         """
-        cache = shared_cache(conf.get("LOCK_CACHE"))
+        alias = conf.get("LOCK_CACHE")
+        cache = shared_cache(alias)
         deadline = time.monotonic() + conf.get("LOCK_WAIT")
         pause = 0.001
+        value: Any = NOT_READ
         while True:
             started = time.monotonic()
-            if cache.add(self.key, self.token, self.ttl):
+            together = batch(alias, read[0]) if read is not None else None
+            if together is None:
+                taken = cache.add(self.key, self.token, self.ttl)
+            else:
+                together.add(self.key, self.token, self.ttl)
+                together.get(read[1])
+                taken, value = together.execute()
+            if taken:
                 break
             if started > deadline:
                 _announce_release(self.key)  # drops this key's wake-up (its other waiters retry)
@@ -83,6 +102,7 @@ class Lease:
         # The cache counts the lifetime from when it stored the key, after ``started``.
         self.valid_until = started + self.ttl
         _renewer.hold(self)
+        return value
 
     def held(self) -> bool:
         """Whether this process may still act as the holder (checked before a write)."""
@@ -102,6 +122,8 @@ class Lease:
     def release(self) -> None:
         _renewer.drop(self)
         try:
+            if self.freed:
+                return
             cache = shared_cache(conf.get("LOCK_CACHE"))
             # While the lease is valid the key cannot have expired, so nobody else
             # can hold it: one round trip. Past that, free it only if still ours.
@@ -109,6 +131,27 @@ class Lease:
                 cache.delete(self.key)
         finally:
             _announce_release(self.key)
+
+    def release_with(self, together: Batch) -> list[Any]:
+        """Send ``together`` (a batch on the lease's cache) with this lease's release when it can.
+
+        The lease is freed in that round trip only while it is valid (then it is
+        surely this holder's); otherwise :meth:`release` frees it as usual.
+        Returns the batch's own results.
+        """
+        blind = self.held()
+        if blind:
+            together.delete(self.key)
+        try:
+            results = together.execute()
+        except BaseException:
+            # Maybe freed, maybe not: :meth:`release` frees it only if it is still ours.
+            self.valid_until = 0.0
+            raise
+        if blind:
+            self.freed = True
+            results.pop()
+        return results
 
 
 def view_lock(session_key: str, name: str) -> Lease:

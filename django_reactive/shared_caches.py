@@ -18,6 +18,7 @@ client per connection pool, which redis-py makes safe to share between threads.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import BaseCache, caches
@@ -64,3 +65,67 @@ def _forget(*, setting: str, **kwargs: Any) -> None:
     if setting == "CACHES":
         with _guard:
             _shared.clear()
+
+
+class Batch:
+    """Operations on one of Django's Redis caches sent in one round trip (a pipeline, not a transaction).
+
+    An event's lease is taken together with the session read that follows it,
+    and the session's cache write goes together with the release of the
+    session's lease: three round trips fewer per saved event. Each operation
+    means what the same call on the cache means (keys made by the cache,
+    values through its serializer); :meth:`execute` returns their results.
+    """
+
+    def __init__(self, cache: RedisCache) -> None:
+        self._cache = cache
+        self._pipe = cache._cache.get_client(write=True).pipeline(transaction=False)
+        self._serializer = cache._cache._serializer
+        self._results: list[Callable[[Any], Any]] = []
+
+    def _key(self, key: str) -> str:
+        return self._cache.make_and_validate_key(key)
+
+    def add(self, key: str, value: Any, timeout: int) -> None:
+        """``cache.add`` for a timeout of at least one second: whether it was stored."""
+        self._pipe.set(self._key(key), self._serializer.dumps(value), nx=True, ex=timeout)
+        self._results.append(bool)
+
+    def get(self, key: str) -> None:
+        """``cache.get``: the value, or None."""
+        self._pipe.get(self._key(key))
+        self._results.append(lambda raw: None if raw is None else self._serializer.loads(raw))
+
+    def replace(self, key: str, value: Any, timeout: int) -> None:
+        """Store ``value`` only where the key still exists (Redis ``SET XX``): whether it was.
+
+        A timeout of 0 or less deletes the key, as ``cache.set`` does.
+        """
+        key = self._key(key)
+        if timeout <= 0:
+            self._pipe.delete(key)
+        else:
+            self._pipe.set(key, self._serializer.dumps(value), xx=True, ex=timeout)
+        self._results.append(bool)
+
+    def delete(self, key: str) -> None:
+        """``cache.delete``: whether the key was there."""
+        self._pipe.delete(self._key(key))
+        self._results.append(bool)
+
+    def execute(self) -> list[Any]:
+        raw = self._pipe.execute()
+        return [convert(value) for convert, value in zip(self._results, raw)]
+
+
+def batch(*aliases: str) -> Batch | None:
+    """A :class:`Batch` when every alias is the same Redis cache of Django's own kind, else None."""
+    found = {id(cache): cache for cache in map(shared_cache, aliases)}
+    if len(found) != 1:
+        return None
+    cache = next(iter(found.values()))
+    inner = getattr(cache, "_cache", None)
+    if not isinstance(cache, RedisCache) or not hasattr(inner, "_serializer") or \
+            not hasattr(inner, "get_client"):
+        return None
+    return Batch(cache)

@@ -80,3 +80,47 @@ def test_twenty_events_in_fresh_contexts_share_their_redis_connections(redis_cac
 def test_the_shared_redis_backend_keeps_one_client_per_pool(redis_cache, redis_clients):
     warm, after = twenty_events_after_one(redis_clients)
     assert after == warm  # before: seven clients built per event
+
+
+@pytest.fixture
+def round_trips(monkeypatch):
+    """The requests sent to Redis (a pipeline of several commands is one)."""
+    sent = []
+    send = redis.connection.AbstractConnection.send_packed_command
+
+    def counting(self, command, *args, **kwargs):
+        sent.append(command)
+        return send(self, command, *args, **kwargs)
+
+    monkeypatch.setattr(redis.connection.AbstractConnection, "send_packed_command", counting)
+    return sent
+
+
+def counter(st):
+    st.session_state.setdefault("count", 0)
+    if st.button("Increment"):
+        st.session_state.count += 1
+    st.text(f"Count = {st.session_state.count}")
+
+
+@pytest.mark.parametrize("engine", ["cache", "cached_db"])
+def test_a_saved_event_takes_four_round_trips_to_redis_and_an_unchanged_one_two(engine, round_trips):
+    """The leases carry the session's read and write: lease and read, lease and read, write and
+    release, release (it took seven, eight on ``cache``); with nothing to save, lease and read, release."""
+    from django_reactive.app_session import AppSession
+    from django_reactive.registry import ReactiveView
+    from django_reactive.runtime import Event
+
+    with on_redis(SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}"):
+        session = session_store(None)
+        session.create()
+        app = AppSession(ReactiveView(counter, name="tests.trips"), session.session_key, "t")
+        app.run_page()
+        button = next(iter(app.runner.widgets))
+        del round_trips[:]
+        app.handle_event(Event({}, button))
+        assert len(round_trips) == 4
+        del round_trips[:]
+        app.handle_event(None)
+        assert len(round_trips) == 2
+        assert session_store(session.session_key)["_reactive"]["tests.trips"]["u"] == {"count": 1}

@@ -31,9 +31,9 @@ from django.contrib.sessions.backends.base import SessionBase, UpdateError
 from django.db import DatabaseError, connections
 
 from .. import conf
-from ..locks import Lease, LockTimeout, session_lock, view_lock
+from ..locks import NOT_READ, Lease, LockTimeout, session_lock, view_lock
 from ..signals import state_saved
-from .sessions import save, session_store
+from .sessions import cache_location, save, session_store
 from .store import StateStore
 
 __all__ = ["LeaseLost", "LockTimeout", "PageState", "SessionGone", "Unavailable", "session_store"]
@@ -122,17 +122,20 @@ class PageState:
 
     # -- reading ---------------------------------------------------------------
 
-    def _read(self) -> tuple[SessionBase, dict[str, Any]]:
-        """The session as stored now, and the views' states in it."""
-        session = session_store(self.session_key)
+    def _read(self, cached: Any = NOT_READ) -> tuple[SessionBase, dict[str, Any]]:
+        """The session as stored now, and the views' states in it.
+
+        ``cached``: the session's cache entry as read with the lease, if it was.
+        """
+        session = session_store(self.session_key, cached)
         namespaces = dict(session.get(conf.get("SESSION_KEY")) or {})
         if session.session_key is None:
             raise SessionGone("The session has ended.")
         return session, namespaces
 
-    def load(self) -> None:
+    def load(self, cached: Any = NOT_READ) -> None:
         """Bring the working copy up to the stored snapshot: a no-op when nobody else wrote."""
-        stored = retrying(self._read)[1].get(self.namespace) or {}
+        stored = retrying(lambda: self._read(cached))[1].get(self.namespace) or {}
         revision = stored.get("r")
         if self.loaded and revision == self.revision:
             self.store.reset_event()
@@ -178,10 +181,11 @@ class PageState:
         is forgotten (it may hold the failed run's changes).
         """
         lease = view_lock(self.session_key, self.lock_name)
-        retrying(lease.acquire)
+        where = cache_location(self.session_key)
+        cached = retrying(lambda: lease.acquire(read=where))
         self._lease = lease
         try:
-            self.load()
+            self.load(cached)
             yield self
         except BaseException:
             self.invalidate()
@@ -232,8 +236,10 @@ class PageState:
         by side, so the session is read again (and written) under a short
         lease on the session.
         """
-        with session_lock(self.session_key) as lease:
-            session, namespaces = self._read()
+        lease = session_lock(self.session_key)
+        cached = lease.acquire(read=cache_location(self.session_key))
+        try:
+            session, namespaces = self._read(cached)
             current = (namespaces.get(self.namespace) or {}).get("r")
             if current == revision:
                 return  # an earlier attempt was saved after all
@@ -252,7 +258,9 @@ class PageState:
             session[conf.get("SESSION_KEY")] = namespaces
             if not lease.held():
                 raise LeaseLost("The session's lease ran out before the write.")
-            save(session)
+            save(session, lease)
+        finally:
+            lease.release()
         self.written = namespaces
 
     # -- outside events ----------------------------------------------------------
