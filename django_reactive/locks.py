@@ -58,8 +58,10 @@ class Lease:
         #: Monotonic time until which this process knows the lease is its own.
         self.valid_until = 0.0
         self.lost = False
-        #: Freed already, in a batch with other operations (:meth:`release_with`).
+        #: Freed already, in a batch with other operations (:func:`release_with`).
         self.freed = False
+        #: A batch that would have freed it failed: it may be freed already.
+        self.unsure = False
 
     def __enter__(self) -> Lease:
         self.acquire()
@@ -106,7 +108,7 @@ class Lease:
 
     def held(self) -> bool:
         """Whether this process may still act as the holder (checked before a write)."""
-        return not self.lost and time.monotonic() < self.valid_until
+        return not (self.lost or self.freed) and time.monotonic() < self.valid_until
 
     def renew(self) -> None:
         """Push the expiry back, if the lease is still this holder's (from the renewer thread)."""
@@ -127,31 +129,32 @@ class Lease:
             cache = shared_cache(conf.get("LOCK_CACHE"))
             # While the lease is valid the key cannot have expired, so nobody else
             # can hold it: one round trip. Past that, free it only if still ours.
-            if self.held() or (not self.lost and cache.get(self.key) == self.token):
+            if (self.held() and not self.unsure) or \
+                    (not self.lost and cache.get(self.key) == self.token):
                 cache.delete(self.key)
         finally:
             _announce_release(self.key)
 
-    def release_with(self, together: Batch) -> list[Any]:
-        """Send ``together`` (a batch on the lease's cache) with this lease's release when it can.
 
-        The lease is freed in that round trip only while it is valid (then it is
-        surely this holder's); otherwise :meth:`release` frees it as usual.
-        Returns the batch's own results.
-        """
-        blind = self.held()
-        if blind:
-            together.delete(self.key)
-        try:
-            results = together.execute()
-        except BaseException:
-            # Maybe freed, maybe not: :meth:`release` frees it only if it is still ours.
-            self.valid_until = 0.0
-            raise
-        if blind:
-            self.freed = True
-            results.pop()
-        return results
+def release_with(together: Batch, *leases: Lease) -> list[Any]:
+    """Send ``together`` (a batch on the leases' cache) and free ``leases`` in the same round trip.
+
+    A lease is freed there only while it is valid (then it is surely its
+    holder's); otherwise its :meth:`Lease.release` frees it as usual. Returns
+    the batch's own results.
+    """
+    blind = [lease for lease in leases if lease.held()]
+    for lease in blind:
+        together.delete(lease.key)
+    try:
+        results = together.execute()
+    except BaseException:
+        for lease in blind:  # maybe freed, maybe not: free it later only if it is still ours
+            lease.unsure = True
+        raise
+    for lease in blind:
+        lease.freed = True
+    return results[:len(results) - len(blind)]
 
 
 def view_lock(session_key: str, name: str) -> Lease:

@@ -337,3 +337,51 @@ def test_an_unreachable_lease_cache_is_unavailable_not_a_crash(monkeypatch):
     monkeypatch.undo()
     click(app)
     assert stored_count(app.session_key) == 1
+
+
+# -- on Redis, the write's round trip also frees the leases ------------------------------------
+
+
+class LostReply:
+    """The round trip that writes the session's cache entry (and frees the leases) fails once:
+    before it reaches Redis (``done=False``) or after Redis did it, its reply lost (``done=True``)."""
+
+    def __init__(self, monkeypatch, done: bool) -> None:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+
+        from django_reactive.shared_caches import Batch
+
+        self.left = 1
+        real_replace, real_execute = Batch.replace, Batch.execute
+
+        def replace(batch, *args):
+            batch.writes = True
+            return real_replace(batch, *args)
+
+        def execute(batch):
+            if getattr(batch, "writes", False) and self.left:
+                self.left -= 1
+                if done:
+                    real_execute(batch)
+                raise RedisConnectionError("Connection reset by peer")
+            return real_execute(batch)
+
+        monkeypatch.setattr(Batch, "replace", replace)
+        monkeypatch.setattr(Batch, "execute", execute)
+
+
+@pytest.mark.parametrize("done", [False, True], ids=["before Redis", "reply lost"])
+def test_a_failed_write_and_release_round_trip_saves_once_and_leaves_no_lease_behind(monkeypatch, done):
+    from tests.support import on_redis
+
+    with on_redis(SESSION_ENGINE="django.contrib.sessions.backends.cache",
+                  REACTIVE={"LOCK_WAIT": 1, "LOCK_TIMEOUT": 30}):
+        app = new_page()
+        fault = LostReply(monkeypatch, done)
+        click(app)
+        assert fault.left == 0
+        assert stored_count(app.session_key) == 1
+        # Neither lease is left held: the next events take them (else LockTimeout after 1 s).
+        click(app)
+        click(new_page(key=app.session_key, tab="u"))
+        assert stored_count(app.session_key) == 3

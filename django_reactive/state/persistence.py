@@ -204,6 +204,8 @@ class PageState:
         storable (they stay with the page; each is named once). Returns only
         once the write is durable; raises :class:`LeaseLost` when the event may
         no longer write (its lease ran out, or another writer came first).
+        A write ends the event's hold on the stored state: the view's lease may
+        be freed in the write's last round trip, so commit last.
         """
         data, self.unstored = self.store.dump()
         names = self._newly_unstored() if self.unstored else []
@@ -258,7 +260,7 @@ class PageState:
             session[conf.get("SESSION_KEY")] = namespaces
             if not lease.held():
                 raise LeaseLost("The session's lease ran out before the write.")
-            save(session, lease)
+            save(session, lease, self._lease)
         finally:
             lease.release()
         self.written = namespaces

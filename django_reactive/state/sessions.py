@@ -24,7 +24,7 @@ from django.contrib.sessions.backends.base import SessionBase, UpdateError
 from django.db import connections, router
 
 from .. import conf
-from ..locks import NOT_READ, Lease
+from ..locks import NOT_READ, Lease, release_with
 from ..shared_caches import batch, shared_cache
 
 logger = logging.getLogger("django_reactive")
@@ -61,12 +61,11 @@ def session_store(session_key: str | None, cached: Any = NOT_READ) -> SessionBas
     return store
 
 
-def save(session: SessionBase, lease: Lease | None = None) -> None:
+def save(session: SessionBase, *leases: Lease) -> None:
     """Save an existing session: what ``session.save()`` does, faster for Django's own engines.
 
-    ``lease`` is the session's lease, held: on a Redis cache shared with the
-    session's cache entry, it is freed in the same round trip as that entry's
-    write. Raises ``UpdateError`` when the session is gone, and the database's
+    ``leases`` (held) are freed in the same round trip as the write of the
+    session's cache entry, when they are on the same Redis cache. Raises ``UpdateError`` when the session is gone, and the database's
     own errors (``DatabaseError``) when it fails, so the caller can tell a
     dropped connection from an ended session.
     """
@@ -79,7 +78,7 @@ def save(session: SessionBase, lease: Lease | None = None) -> None:
         _update_row(session, data)
     if engine is db.SessionStore:
         return
-    together = lease and batch(settings.SESSION_CACHE_ALIAS, conf.get("LOCK_CACHE"))
+    together = batch(settings.SESSION_CACHE_ALIAS, conf.get("LOCK_CACHE")) if leases else None
     if together is None:
         if engine is cached_db.SessionStore:
             _set_cached(session, data)
@@ -89,7 +88,7 @@ def save(session: SessionBase, lease: Lease | None = None) -> None:
     # Only where the entry still exists: a logout meanwhile must not bring the session back.
     together.replace(session.cache_key, data, session.get_expiry_age())
     try:
-        [replaced] = lease.release_with(together)
+        [replaced] = release_with(together, *leases)
     except Exception:
         if engine is not cached_db.SessionStore:
             raise
