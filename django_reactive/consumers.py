@@ -92,8 +92,9 @@ class Mount:
     topics: frozenset[str] = frozenset()
     #: Stops the shared timer of each ``run_every`` fragment, by fragment id.
     timers: dict[str, Callable[[], None]] = field(default_factory=dict)
-    #: Fragments whose timed re-run is waiting or running: their next tick is skipped.
-    ticking: set[str] = field(default_factory=set)
+    #: Fragments whose timed re-run is waiting or running: their next tick is skipped
+    #: (immutable, replaced on change: most views have no timed fragment).
+    ticking: frozenset[str] = frozenset()
     #: Serialises this view's work: events, pushes and ticks, in arrival order.
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     #: A re-run for other pages' changes is waiting: later changes join it.
@@ -131,7 +132,8 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         self.mounts: dict[str, Mount] = {}
         #: Channel-layer groups this connection is in (not Channels' own ``groups``).
         self.joined: set[str] = set()
-        self.tasks: set[asyncio.Task] = set()
+        #: Work in progress (a dict: an empty set would cost 216 bytes per open page).
+        self.tasks: dict[asyncio.Task, None] = {}
         self.events = 0  # events waiting or in progress
         self.counted: list[tuple[str, str]] = []  # what handshake.admit counted this socket in
         session = self.scope.get("session")
@@ -236,8 +238,13 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
                 self._rest_later(mount)
 
         task = asyncio.get_running_loop().create_task(then_rest())
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
+        self.tasks[task] = None
+        task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task) -> None:
+        del self.tasks[task]
+        if not self.tasks:
+            self.tasks = {}  # an emptied dict keeps its table; a new one shares the empty one
 
     def _rest_later(self, mount: Mount) -> None:
         """(Re)start the page's idle clock: with nothing to do for a while, it hibernates."""
@@ -418,13 +425,13 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
         """A timed fragment's interval elapsed: re-run it, unless its previous tick is not done."""
         if fragment in mount.ticking or self.mounts.get(mount.id) is not mount:
             return
-        mount.ticking.add(fragment)
+        mount.ticking = mount.ticking | {fragment}
 
         async def tick() -> None:
             try:
                 await self._tick(mount, fragment)
             finally:
-                mount.ticking.discard(fragment)
+                mount.ticking = mount.ticking - {fragment}
 
         self._spawn(mount, tick)
 
@@ -463,7 +470,9 @@ class ReactiveConsumer(AsyncWebsocketConsumer):
     async def _after_run(self, mount: Mount) -> None:
         if self.channel_layer is None:
             return
-        mount.topics = frozenset(topic_group(t) for t in mount.app.runner.subscriptions)
+        subscriptions = mount.app.runner.subscriptions
+        # No topics: Mount's shared empty set (a frozenset per page would cost 216 bytes).
+        mount.topics = frozenset(map(topic_group, subscriptions)) if subscriptions else Mount.topics
         await self._follow_groups()
         self._follow_timers(mount)
 

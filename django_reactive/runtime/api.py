@@ -145,7 +145,7 @@ class St:
         """Re-run this page whenever ``reactive.broadcast(topic)`` is called."""
         if not isinstance(topic, str) or not topic:
             raise ReactiveValueError("st.subscribe takes a non-empty topic name (a string).")
-        self._runner.subscriptions.add(topic)
+        self._runner.subscriptions = self._runner.subscriptions | {topic}
 
     def stop(self) -> NoReturn:
         raise StopException()

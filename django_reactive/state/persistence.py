@@ -34,7 +34,7 @@ from .. import conf
 from ..locks import NOT_READ, Lease, LockTimeout, session_lock, view_lock
 from ..signals import state_saved
 from .sessions import cache_location, save, session_store
-from .store import StateStore
+from .store import NONE, StateStore
 
 __all__ = ["LeaseLost", "LockTimeout", "PageState", "SessionGone", "Unavailable", "session_store"]
 
@@ -115,7 +115,7 @@ class PageState:
         #: Values of the working copy the codec cannot store, by place: they live with the page.
         self.unstored: dict[tuple[str, str], Any] = {}
         #: Names already warned about as not storable (each is named once per page).
-        self.warned: set[str] = set()
+        self.warned: frozenset[str] = NONE
         #: The session's views' states as last written by this page (to mirror into a request).
         self.written: dict[str, Any] | None = None
         self._lease: Lease | None = None
@@ -223,7 +223,7 @@ class PageState:
         keys = {wid: key for key, wid in self.store.key_map.items()}
         found = {keys.get(name, name) if place == "w" else name for place, name in self.unstored}
         names = sorted(found - self.warned)
-        self.warned.update(names)
+        self.warned = self.warned | set(names)
         for name in names:
             logger.warning(
                 "django_reactive: st.session_state[%r] in %s holds a value that cannot be stored in "

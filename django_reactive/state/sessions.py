@@ -65,9 +65,10 @@ def save(session: SessionBase, *leases: Lease) -> None:
     """Save an existing session: what ``session.save()`` does, faster for Django's own engines.
 
     ``leases`` (held) are freed in the same round trip as the write of the
-    session's cache entry, when they are on the same Redis cache. Raises ``UpdateError`` when the session is gone, and the database's
-    own errors (``DatabaseError``) when it fails, so the caller can tell a
-    dropped connection from an ended session.
+    session's cache entry, when they are on the same Redis cache. Raises
+    ``UpdateError`` when the session is gone, and the database's own errors
+    (``DatabaseError``) when it fails, so the caller can tell a dropped
+    connection from an ended session.
     """
     engine = type(session)
     if engine not in (*_ROW_ENGINES, *_CACHE_ENGINES) or session.session_key is None:
