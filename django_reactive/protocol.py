@@ -102,7 +102,7 @@ def _load(text: str | bytes | None, max_bytes: int, max_depth: int) -> dict[str,
             text = text.decode("utf-8")
         if deeper_than(text, max_depth):
             raise ProtocolError("too_deep", f"The message nests deeper than {max_depth} levels.")
-        data = json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int)
+        data = _DECODER.decode(text)
     except (ValueError, UnicodeError):
         raise ProtocolError("bad_json", "The message is not valid JSON.") from None
     if not isinstance(data, dict):
@@ -153,6 +153,10 @@ def _int(text: str) -> int:
     if len(text.lstrip("-")) > INT_DIGITS:
         raise ProtocolError("bad_json", f"An integer has more than {INT_DIGITS} digits.")
     return int(text)
+
+
+#: One decoder (``json.loads`` with options builds one per call).
+_DECODER = json.JSONDecoder(parse_constant=_constant, parse_float=_float, parse_int=_int)
 
 
 def _check_text(value: Any) -> None:
@@ -226,9 +230,13 @@ def _event(data: dict[str, Any]) -> EventMessage:
     return EventMessage(seq, values, trigger, _id(data, required=False))
 
 
+#: Compact JSON for the wire (one encoder: ``json.dumps`` with options builds one per call).
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
 def dumps(message: dict[str, Any]) -> str:
     """Compact JSON for the wire."""
-    return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(message)
 
 
 def patch(ops: dict[str, str], ack: int | None = None, query: str | None = None,
