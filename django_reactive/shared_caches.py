@@ -13,6 +13,9 @@ Django's Redis backend also builds a new ``redis.Redis`` client for every
 operation, and redis-py's client sets up its table of reply parsers each time
 (0.3 ms, seven operations per event): the shared Redis backends keep one
 client per connection pool, which redis-py makes safe to share between threads.
+
+Operations of one event on one Redis cache go in one round trip where they
+can (:class:`Batch`, a pipeline).
 """
 
 from __future__ import annotations
@@ -70,9 +73,9 @@ def _forget(*, setting: str, **kwargs: Any) -> None:
 class Batch:
     """Operations on one of Django's Redis caches sent in one round trip (a pipeline, not a transaction).
 
-    An event's lease is taken together with the session read that follows it,
-    and the session's cache write goes together with the release of the
-    session's lease: three round trips fewer per saved event. Each operation
+    An event's leases are taken together with the session reads that follow
+    them, and the session's cache write goes together with freeing both
+    leases: three round trips per saved event instead of seven. Each operation
     means what the same call on the cache means (keys made by the cache,
     values through its serializer); :meth:`execute` returns their results.
     """
