@@ -124,3 +124,28 @@ def test_a_saved_event_takes_three_round_trips_to_redis_and_an_unchanged_one_two
         app.handle_event(None)
         assert len(round_trips) == 2
         assert session_store(session.session_key)["_reactive"]["tests.trips"]["u"] == {"count": 1}
+
+
+@pytest.mark.parametrize(("engine", "trips"), [("cache", 8), ("cached_db", 7)])
+def test_sessions_on_another_cache_alias_are_saved_one_operation_at_a_time(engine, trips, round_trips):
+    """Leases and sessions on two aliases (here, of one Redis): nothing is batched, and all is saved."""
+    from django.conf import settings
+    from django.test import override_settings
+
+    from django_reactive.app_session import AppSession
+    from django_reactive.registry import ReactiveView
+    from django_reactive.runtime import Event
+
+    with on_redis(SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}"), \
+            override_settings(CACHES={**settings.CACHES, "sessions": settings.CACHES["default"]},
+                              SESSION_CACHE_ALIAS="sessions"):
+        session = session_store(None)
+        session.create()
+        app = AppSession(ReactiveView(counter, name="tests.trips"), session.session_key, "t")
+        app.run_page()
+        button = next(iter(app.runner.widgets))
+        del round_trips[:]
+        app.handle_event(Event({}, button))
+        assert len(round_trips) == trips
+        app.handle_event(Event({}, button))
+        assert session_store(session.session_key)["_reactive"]["tests.trips"]["u"] == {"count": 2}
