@@ -29,6 +29,15 @@ def counter(st):
     st.text(f"Count = {st.session_state.count}")
 
 
+def new_page(fn=counter):
+    """A new session, and a page of ``fn`` shown in it: (session key, page)."""
+    session = session_store(None)
+    session.create()
+    app = AppSession(ReactiveView(fn, name="tests.write"), session.session_key, "t")
+    app.run_page()
+    return session.session_key, app
+
+
 def click(app):
     wid = next(iter(app.runner.widgets))
     return app.handle_event(Event({}, wid))
@@ -82,11 +91,7 @@ def test_a_session_ended_during_the_run_is_an_ended_session_not_a_write(engine):
             session_store(key).delete()
 
     with engine_settings(engine):
-        session = session_store(None)
-        session.create()
-        key = session.session_key
-        app = AppSession(ReactiveView(logged_out_meanwhile, name="tests.write"), key, "t")
-        app.run_page()
+        key, app = new_page(logged_out_meanwhile)
         with pytest.raises(SessionGone):
             click(app)
         assert not Session.objects.filter(session_key=key).exists()
@@ -106,11 +111,7 @@ def test_a_logout_just_before_the_write_is_not_undone_by_it(engine, monkeypatch)
         real_save(session, *args)
 
     with engine_settings(engine):
-        session = session_store(None)
-        session.create()
-        key = session.session_key
-        app = AppSession(ReactiveView(counter, name="tests.write"), key, "t")
-        app.run_page()
+        key, app = new_page()
         monkeypatch.setattr(persistence, "save", logout_first)
         with pytest.raises(SessionGone):
             click(app)

@@ -3,14 +3,20 @@
 Each event of a worker runs in a context of its own, where
 ``django.core.cache.caches`` would give a new backend object, and Django's Redis
 backend a new connection: the tests run each step in a fresh, empty context.
+An event's operations on one Redis cache also share round trips (``Batch``).
 """
 
 import contextvars
 
 import pytest
 import redis.connection
+from django.conf import settings
+from django.test import override_settings
 
+from django_reactive.app_session import AppSession
 from django_reactive.locks import view_lock
+from django_reactive.registry import ReactiveView
+from django_reactive.runtime import Event
 from django_reactive.state.sessions import session_store
 from tests.support import on_redis
 
@@ -103,49 +109,39 @@ def counter(st):
     st.text(f"Count = {st.session_state.count}")
 
 
+def counter_page():
+    """A counter page in a new session: (session key, page, its button's widget id)."""
+    session = session_store(None)
+    session.create()
+    app = AppSession(ReactiveView(counter, name="tests.trips"), session.session_key, "t")
+    app.run_page()
+    return session.session_key, app, next(iter(app.runner.widgets))
+
+
 @pytest.mark.parametrize("engine", ["cache", "cached_db"])
 def test_a_saved_event_takes_three_round_trips_to_redis_and_an_unchanged_one_two(engine, round_trips):
     """The leases carry the session's read and write: lease and read, lease and read, write and
     both releases (it took seven, eight on ``cache``); with nothing to save, lease and read, release."""
-    from django_reactive.app_session import AppSession
-    from django_reactive.registry import ReactiveView
-    from django_reactive.runtime import Event
-
     with on_redis(SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}"):
-        session = session_store(None)
-        session.create()
-        app = AppSession(ReactiveView(counter, name="tests.trips"), session.session_key, "t")
-        app.run_page()
-        button = next(iter(app.runner.widgets))
+        key, app, button = counter_page()
         del round_trips[:]
         app.handle_event(Event({}, button))
         assert len(round_trips) == 3
         del round_trips[:]
         app.handle_event(None)
         assert len(round_trips) == 2
-        assert session_store(session.session_key)["_reactive"]["tests.trips"]["u"] == {"count": 1}
+        assert session_store(key)["_reactive"]["tests.trips"]["u"] == {"count": 1}
 
 
 @pytest.mark.parametrize(("engine", "trips"), [("cache", 8), ("cached_db", 7)])
 def test_sessions_on_another_cache_alias_are_saved_one_operation_at_a_time(engine, trips, round_trips):
     """Leases and sessions on two aliases (here, of one Redis): nothing is batched, and all is saved."""
-    from django.conf import settings
-    from django.test import override_settings
-
-    from django_reactive.app_session import AppSession
-    from django_reactive.registry import ReactiveView
-    from django_reactive.runtime import Event
-
     with on_redis(SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}"), \
             override_settings(CACHES={**settings.CACHES, "sessions": settings.CACHES["default"]},
                               SESSION_CACHE_ALIAS="sessions"):
-        session = session_store(None)
-        session.create()
-        app = AppSession(ReactiveView(counter, name="tests.trips"), session.session_key, "t")
-        app.run_page()
-        button = next(iter(app.runner.widgets))
+        key, app, button = counter_page()
         del round_trips[:]
         app.handle_event(Event({}, button))
         assert len(round_trips) == trips
         app.handle_event(Event({}, button))
-        assert session_store(session.session_key)["_reactive"]["tests.trips"]["u"] == {"count": 2}
+        assert session_store(key)["_reactive"]["tests.trips"]["u"] == {"count": 2}
