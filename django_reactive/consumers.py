@@ -36,11 +36,12 @@ from .app_session import (
     Unavailable,
     group_name,
 )
-from .live_updates import NO_GROUPS, LiveUpdates
+from .live_updates import LiveUpdates
 from .registry import ReactiveView
 from .requests import request_from_scope
 from .runtime import Event, EventError
 from .runtime.client_context import client_info, is_embed_query
+from .state.store import EMPTY
 
 logger = logging.getLogger("django_reactive")
 
@@ -89,12 +90,12 @@ class Mount:
     #: The group of the session's tabs showing this view (scope="session" only).
     group: str | None = None
     #: Channel-layer groups of the topics its last run subscribed to.
-    topics: frozenset[str] = NO_GROUPS
+    topics: frozenset[str] = EMPTY
     #: Stops the shared timer of each ``run_every`` fragment, by fragment id.
     timers: dict[str, Callable[[], None]] = field(default_factory=dict)
     #: Fragments whose timed re-run is waiting or running: their next tick is skipped
     #: (immutable, replaced on change: most views have no timed fragment).
-    ticking: frozenset[str] = frozenset()
+    ticking: frozenset[str] = EMPTY
     #: Serialises this view's work: events, pushes and ticks, in arrival order.
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     #: A re-run for other pages' changes is waiting: later changes join it.

@@ -18,14 +18,12 @@ from typing import TYPE_CHECKING, Any
 from . import fairness, protocol, rights
 from .app_session import EventOutcome, LeaseLost, LockTimeout, SessionGone, Unavailable
 from .push import has_other_members, topic_group
+from .state.store import EMPTY
 
 if TYPE_CHECKING:
     from .consumers import Mount
 
 logger = logging.getLogger("django_reactive")
-
-#: No groups: what most views follow (one shared empty set, not 216 bytes per page).
-NO_GROUPS: frozenset[str] = frozenset()
 
 
 class LiveUpdates:
@@ -119,7 +117,7 @@ class LiveUpdates:
         if self.channel_layer is None:
             return
         subscriptions = mount.app.runner.subscriptions
-        mount.topics = frozenset(map(topic_group, subscriptions)) if subscriptions else NO_GROUPS
+        mount.topics = frozenset(map(topic_group, subscriptions)) if subscriptions else EMPTY
         await self._follow_groups()
         self._follow_timers(mount)
 

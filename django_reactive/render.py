@@ -24,12 +24,11 @@ from django.utils.translation import get_language
 
 from .elements import Block, Element
 from .elements.layout import Root
+from .state.store import EMPTY
 
 ROOT_ID = "r"
 #: Stands for a block's children while its own markup is rendered (see ``Renderer._shell``).
 CHILDREN = mark_safe("\x00rx-children\x00")
-#: The assets of a page that has none (shared by all such pages).
-NO_ASSETS: frozenset[str] = frozenset()
 #: The suffix of a ``rev`` whose page shows transient elements, and the area holding them.
 TRANSIENT, TRANSIENT_AREA = "t", "p"
 
@@ -72,7 +71,7 @@ class Rendered:
     transient: list[str] = field(default_factory=list)
     #: The assets of the elements shown (their URLs, as ``data-rx-assets`` gives them); most
     #: pages have none, and share one empty set (an empty ``set`` costs 216 bytes per page).
-    assets: AbstractSet[str] = NO_ASSETS
+    assets: AbstractSet[str] = EMPTY
     #: Set by :meth:`compact`: ``html`` and ``shells`` then hold digests, and this the ``rev``.
     compact_rev: str | None = None
 

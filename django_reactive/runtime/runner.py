@@ -24,6 +24,7 @@ from ..elements import Block, Element, ExceptionElement
 from ..elements.layout import Area, Root
 from ..errors import CachedWidgetWarning, DuplicateElementKey, ReactiveAPIError
 from ..state import QueryParams, SessionState, StateStore
+from ..state.store import EMPTY
 from ..widgets import Widget
 from ..widgets.form import Form, FormSubmitButton
 from .api import St
@@ -40,8 +41,6 @@ COMPLETED, STOPPED, FAILED = "completed", "stopped", "failed"
 
 #: Seconds between two flushes of a long run's output to the page.
 FLUSH_INTERVAL = 0.1
-#: No topics: what most runs subscribe to (one shared empty set, not 216 bytes per page).
-NO_TOPICS: frozenset[str] = frozenset()
 #: A run shorter than this sends one patch at its end (unless a spinner starts).
 FIRST_FLUSH = 0.25
 
@@ -108,7 +107,7 @@ class ScriptRunner:
         #: The element tree of the previous run (a fragment run patches it).
         self._last: tuple[Root, Area] | None = None
         #: Topics the last run subscribed to with st.subscribe() (immutable: usually empty, shared).
-        self.subscriptions: frozenset[str] = NO_TOPICS
+        self.subscriptions: frozenset[str] = EMPTY
         #: Called with the tree built so far while a long run goes on (set by transports).
         self.on_flush: Callable[[Root], None] | None = None
         self._flushed = 0.0
@@ -272,7 +271,7 @@ class ScriptRunner:
         store.begin_run()
         self._start(fid)
         if fid is None:
-            self.subscriptions = NO_TOPICS
+            self.subscriptions = EMPTY
         store.apply_client_values(values)
         # The widgets were rendered with these keys; keep the key map consistent
         # even if the stored state was lost meanwhile (a session written elsewhere).

@@ -34,7 +34,7 @@ from .. import conf
 from ..locks import NOT_READ, Lease, LockTimeout, session_lock, view_lock
 from ..signals import state_saved
 from .sessions import cache_location, save, session_store
-from .store import NONE, StateStore
+from .store import EMPTY, StateStore
 
 __all__ = ["LeaseLost", "LockTimeout", "PageState", "SessionGone", "Unavailable", "session_store"]
 
@@ -115,7 +115,7 @@ class PageState:
         #: Values of the working copy the codec cannot store, by place: they live with the page.
         self.unstored: dict[tuple[str, str], Any] = {}
         #: Names already warned about as not storable (each is named once per page).
-        self.warned: frozenset[str] = NONE
+        self.warned: frozenset[str] = EMPTY
         #: The session's views' states as last written by this page (to mirror into a request).
         self.written: dict[str, Any] | None = None
         self._lease: Lease | None = None
