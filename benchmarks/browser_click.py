@@ -6,7 +6,10 @@ Three measurements, in one run on one server:
   ``/bench/table-counter/``: the counter with a 200-row table under it):
   ``performance.now()`` just before the
   Increment button's ``click()``, and again in a MutationObserver callback on
-  the view that sees the new ``Count = N``;
+  the view that sees the new ``Count = N``; split in three phases by a wrapper
+  of the page's ``WebSocket``: click -> frame sent (the client's event
+  handling), sent -> reply received (network and server), received -> DOM
+  (the client's patch handling);
 * the echo page (``/bench/echo/`` of :mod:`benchmarks.asgi`): the same harness on
   a page whose button sends one frame to ``ws/echo/`` and writes ``Count = N``
   when the reply arrives: the transport and browser without django_reactive;
@@ -89,7 +92,9 @@ async ({root, clicks, warmup, gapMs, timeoutMs}) => {
         started = performance.now();
         target.click();
       });
-      if (i >= warmup) times.push(elapsed);
+      const ws = window.__benchWs;
+      const phases = [ws.sent - started, ws.received - ws.sent, started + elapsed - ws.received];
+      if (i >= warmup) times.push([elapsed, ...phases]);
       await new Promise((resolve) => setTimeout(resolve, gapMs));
     }
   } finally {
@@ -97,6 +102,22 @@ async ({root, clicks, warmup, gapMs, timeoutMs}) => {
   }
   return times;
 }
+"""
+
+#: Installed before any page script: notes when the page last sent a frame and
+#: when its last reply arrived (before the page's own ``onmessage`` sees it).
+WS_PROBE_JS = """
+window.__benchWs = {sent: 0, received: 0};
+window.WebSocket = class extends window.WebSocket {
+  constructor(...args) {
+    super(...args);
+    this.addEventListener("message", () => { window.__benchWs.received = performance.now(); });
+  }
+  send(data) {
+    window.__benchWs.sent = performance.now();
+    return super.send(data);
+  }
+};
 """
 
 #: Installed before any page script: notes when the reactive view becomes live.
@@ -129,10 +150,13 @@ PAGE_TIMINGS_JS = """
 """
 
 
-def click_times(browser: Browser, base_url: str, target: Target, args: argparse.Namespace) -> list[float]:
-    """Open ``target`` in a fresh context and return its click -> DOM times (ms)."""
+def click_times(browser: Browser, base_url: str, target: Target,
+                args: argparse.Namespace) -> list[list[float]]:
+    """Open ``target`` in a fresh context and return, per click, its click -> DOM time
+    and the three phases of it (ms)."""
     context = browser.new_context()
     try:
+        context.add_init_script(WS_PROBE_JS)
         page = context.new_page()
         page.goto(base_url + target.path)
         page.wait_for_selector(target.ready, timeout=args.timeout_ms)
@@ -207,13 +231,17 @@ def echo_first_paint(browser: Browser, base_url: str, timeout_ms: float) -> floa
         context.close()
 
 
-def report_clicks(run_no: int, reactive: list[float], echo: list[float]) -> float:
-    """Print one run's click -> DOM figures; return the ratio of the medians (reactive / echo)."""
-    print(f"run {run_no}: click -> DOM updated (ms), {len(reactive)} clicks each")
-    for name, times in (("reactive", reactive), ("echo", echo)):
+def report_clicks(run_no: int, reactive: list[list[float]], echo: list[list[float]]) -> float:
+    """Print one run's click -> DOM figures and the medians of their phases; return the
+    ratio of the medians (reactive / echo)."""
+    print(f"run {run_no}: click -> DOM updated (ms), {len(reactive)} clicks each; "
+          "phases p50: click -> sent, sent -> received, received -> DOM")
+    for name, clicks in (("reactive", reactive), ("echo", echo)):
+        times = [c[0] for c in clicks]
+        phases = " / ".join(f"{percentile([c[i] for c in clicks], 50):.2f}" for i in (1, 2, 3))
         print(f"  {name:9} p50 {percentile(times, 50):7.2f}  p90 {percentile(times, 90):7.2f}"
-              f"  p99 {percentile(times, 99):7.2f}  mean {statistics.fmean(times):7.2f}")
-    ratio = percentile(reactive, 50) / percentile(echo, 50)
+              f"  p99 {percentile(times, 99):7.2f}  mean {statistics.fmean(times):7.2f}  phases {phases}")
+    ratio = percentile([c[0] for c in reactive], 50) / percentile([c[0] for c in echo], 50)
     print(f"  ratio of p50 (reactive/echo) {ratio:.2f}")
     return ratio
 
@@ -255,8 +283,8 @@ def run(args: argparse.Namespace) -> None:
                 order = [counter, ECHO] if run_no % 2 else [ECHO, counter]
                 times = {t.name: click_times(browser, server.url, t, args) for t in order}
                 ratios.append(report_clicks(run_no, times["reactive"], times["echo"]))
-                for name, values in times.items():
-                    p50s[name].append(percentile(values, 50))
+                for name, clicks in times.items():
+                    p50s[name].append(percentile([c[0] for c in clicks], 50))
             if args.repeat > 1:
                 print(f"spread over {args.repeat} runs (min / median / max)")
                 for label, values in (("reactive p50 (ms)", p50s["reactive"]),
