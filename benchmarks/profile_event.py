@@ -9,6 +9,10 @@ encoding the state and its fenced session write, rendering + diff), then
 encoding the patch. Then ``--profile`` more clicks run under cProfile, and
 the top functions by cumulative and by own time are printed.
 
+``--pause-ms`` waits before each timed click, as a user's clicks come apart:
+on a shared VM the same work takes longer once its caches went cold
+(docs/performance.md); ``--spin`` waits busy instead of sleeping.
+
 Run from the repository root::
 
     .venv/bin/python -m benchmarks.profile_event --view bench.table_counter
@@ -50,6 +54,15 @@ def _timed(label: str, fn: Callable[..., Any], into: dict[str, list[float]]) -> 
     return wrapper
 
 
+def _pause(seconds: float, spin: bool) -> None:
+    if not spin:
+        time.sleep(seconds)
+        return
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        pass
+
+
 def run(args: argparse.Namespace) -> None:
     from django.contrib.sessions.backends.cached_db import SessionStore
 
@@ -70,7 +83,8 @@ def run(args: argparse.Namespace) -> None:
     if not parser.increment:
         raise SystemExit(f"{args.view} shows no Increment button")
     click = Event({}, parser.increment)
-    print(f"{args.view}: view HTML {len(rendered.root.encode())} B; {args.events} clicks")
+    pause = f", {args.pause_ms} ms {'busy ' if args.spin else ''}pause before each" if args.pause_ms else ""
+    print(f"{args.view}: view HTML {len(rendered.root.encode())} B; {args.events} clicks{pause}")
 
     phases: dict[str, list[float]] = {}
     state = app.state
@@ -81,6 +95,7 @@ def run(args: argparse.Namespace) -> None:
     app._render = _timed("render + diff", app._render, phases)
     state.commit = _timed("commit (encode + write)", state.commit, phases)
     for seq in range(1, args.events + 1):
+        _pause(args.pause_ms / 1000, args.spin)
         started = time.perf_counter()
         outcome = app.handle_event(click)
         handled = time.perf_counter()
@@ -115,10 +130,12 @@ def main() -> None:
                              "bench.table_counter adds a 200-row table)")
     parser.add_argument("--events", type=int, default=1000, help="timed clicks (default 1000)")
     parser.add_argument("--profile", type=int, default=300, help="clicks under cProfile (0: none)")
+    parser.add_argument("--pause-ms", type=float, default=0, help="wait before each timed click (default 0)")
+    parser.add_argument("--spin", action="store_true", help="wait busy instead of sleeping")
     parser.add_argument("--top", type=int, default=25, help="functions listed per profile ordering")
     args = parser.parse_args()
-    if args.events < 1 or args.profile < 0 or args.top < 1:
-        parser.error("--events and --top must be positive, --profile not negative")
+    if args.events < 1 or args.profile < 0 or args.top < 1 or args.pause_ms < 0:
+        parser.error("--events and --top must be positive, --profile and --pause-ms not negative")
     with tempfile.TemporaryDirectory(prefix="reactive-profile-") as tmp:
         _setup(tmp)
         run(args)
