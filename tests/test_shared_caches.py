@@ -7,6 +7,7 @@ An event's operations on one Redis cache also share round trips (``Batch``).
 """
 
 import contextvars
+import threading
 
 import pytest
 import redis.connection
@@ -90,14 +91,34 @@ def test_the_shared_redis_backend_keeps_one_client_per_pool(redis_cache, redis_c
 
 @pytest.fixture
 def round_trips(monkeypatch):
-    """The requests sent to Redis (a pipeline of several commands is one)."""
+    """The requests this test's thread sends to Redis (a pipeline of several commands is one).
+
+    Not the lease renewer's: its thread wakes on its own clock, and may still
+    renew leases that earlier tests left held. Nor a new connection's
+    handshake, needed when the renewer holds the pool's connection meanwhile.
+    """
     sent = []
     send = redis.connection.AbstractConnection.send_packed_command
+    # Newer redis-py releases connect through on_connect_check_health, older ones through on_connect.
+    hook = "on_connect_check_health" if hasattr(redis.connection.AbstractConnection,
+                                                "on_connect_check_health") else "on_connect"
+    on_connect = getattr(redis.connection.AbstractConnection, hook)
+    test_thread = threading.get_ident()
+    connecting = threading.local()
 
     def counting(self, command, *args, **kwargs):
-        sent.append(command)
+        if threading.get_ident() == test_thread and not getattr(connecting, "now", False):
+            sent.append(command)
         return send(self, command, *args, **kwargs)
 
+    def handshake(self, *args, **kwargs):
+        connecting.now = True
+        try:
+            return on_connect(self, *args, **kwargs)
+        finally:
+            connecting.now = False
+
+    monkeypatch.setattr(redis.connection.AbstractConnection, hook, handshake)
     monkeypatch.setattr(redis.connection.AbstractConnection, "send_packed_command", counting)
     return sent
 
