@@ -55,6 +55,9 @@ def _timed(label: str, fn: Callable[..., Any], into: dict[str, list[float]]) -> 
 
 
 def _pause(seconds: float, spin: bool) -> None:
+    """Wait ``seconds`` before a click: asleep, or busy in a loop (``spin``)."""
+    if seconds <= 0:
+        return
     if not spin:
         time.sleep(seconds)
         return
