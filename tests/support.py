@@ -27,6 +27,9 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
+from django_reactive.app_session import AppSession, session_store
+from django_reactive.registry import ReactiveView
+
 #: The repository root: the working directory of the servers the suites start.
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -202,3 +205,13 @@ def on_redis(**settings):
             yield
     finally:
         delete_redis_keys(url, prefix)
+
+
+def page_in_new_session(fn: Any, name: str, tab: str = "t") -> tuple[str, AppSession]:
+    """A page of the view function ``fn`` (registered as ``name``), shown in a new session:
+    (session key, page)."""
+    session = session_store(None)
+    session.create()
+    app = AppSession(ReactiveView(fn, name=name), session.session_key, tab)
+    app.run_page()
+    return session.session_key, app

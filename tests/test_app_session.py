@@ -4,18 +4,15 @@ import pytest
 
 from demo_project.demo.views import mirrored as mirrored_view
 from django_reactive.app_session import AppSession, SessionGone, session_store
-from django_reactive.registry import ReactiveView
 from django_reactive.runtime import Event
+from tests.support import page_in_new_session
 
 pytestmark = pytest.mark.django_db
 
 
 def new_app(fn, name="t.app"):
-    session = session_store(None)
-    session.create()
-    app = AppSession(ReactiveView(fn, name=name), session.session_key, "tab")
-    app.run_page()
-    return app, session.session_key
+    key, app = page_in_new_session(fn, name, "tab")
+    return app, key
 
 
 def wid_of(app, label):

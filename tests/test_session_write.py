@@ -17,7 +17,7 @@ from django_reactive.app_session import AppSession, SessionGone
 from django_reactive.registry import ReactiveView
 from django_reactive.runtime import Event
 from django_reactive.state.sessions import session_store
-from tests.support import on_redis
+from tests.support import on_redis, page_in_new_session
 
 pytestmark = pytest.mark.django_db
 
@@ -31,11 +31,7 @@ def counter(st):
 
 def new_page(fn=counter):
     """A new session, and a page of ``fn`` shown in it: (session key, page)."""
-    session = session_store(None)
-    session.create()
-    app = AppSession(ReactiveView(fn, name="tests.write"), session.session_key, "t")
-    app.run_page()
-    return session.session_key, app
+    return page_in_new_session(fn, "tests.write")
 
 
 def click(app):

@@ -14,12 +14,10 @@ import redis.connection
 from django.conf import settings
 from django.test import override_settings
 
-from django_reactive.app_session import AppSession
 from django_reactive.locks import view_lock
-from django_reactive.registry import ReactiveView
 from django_reactive.runtime import Event
 from django_reactive.state.sessions import session_store
-from tests.support import on_redis
+from tests.support import on_redis, page_in_new_session
 
 pytestmark = pytest.mark.django_db
 
@@ -132,11 +130,8 @@ def counter(st):
 
 def counter_page():
     """A counter page in a new session: (session key, page, its button's widget id)."""
-    session = session_store(None)
-    session.create()
-    app = AppSession(ReactiveView(counter, name="tests.trips"), session.session_key, "t")
-    app.run_page()
-    return session.session_key, app, next(iter(app.runner.widgets))
+    key, app = page_in_new_session(counter, "tests.trips")
+    return key, app, next(iter(app.runner.widgets))
 
 
 @pytest.mark.parametrize("engine", ["cache", "cached_db"])

@@ -23,6 +23,7 @@ from django_reactive.registry import ReactiveView
 from django_reactive.runtime import Event
 from django_reactive.state import persistence
 from tests.sockets import new_session, open_view, saved_state
+from tests.support import page_in_new_session
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,9 +37,7 @@ def counter_app(st):
 
 def new_page(fn=counter_app, key=None, name="tests.faults", tab="t"):
     if key is None:
-        session = persistence.session_store(None)
-        session.create()
-        key = session.session_key
+        return page_in_new_session(fn, name, tab)[1]
     app = AppSession(ReactiveView(fn, name=name), key, tab)
     app.run_page()
     return app
